@@ -1,0 +1,51 @@
+package indexes
+
+// FirstMissing returns, in ascending order, the k smallest indexes in [0, n)
+// that are in none of the exclude sets (fewer if there are not that many;
+// nil when k <= 0 or n <= 0). This is how the controller picks the indexes to
+// create pods for: not succeeded, not failed, without an active pod.
+//
+// It jumps over excluded intervals instead of testing indexes one by one, so
+// it runs in O(k·m + I·m) for m sets holding I intervals in total, whatever
+// their sizes: FirstMissing(1, math.MaxInt32, FromIntervals(Interval{0,
+// math.MaxInt32 - 2})) returns [2147483645] at once. It allocates the result
+// only.
+func FirstMissing(k int, n int32, exclude ...Set) []int32 {
+	if k <= 0 || n <= 0 {
+		return nil
+	}
+	var posBuf [8]int
+	pos := posBuf[:0]
+	if len(exclude) > len(posBuf) {
+		pos = make([]int, len(exclude))
+	} else {
+		pos = posBuf[:len(exclude)]
+	}
+	out := make([]int32, 0, min(k, int(n), 1024))
+	x := int64(0) // next candidate
+	for len(out) < k && x < int64(n) {
+		// Move x past every excluded interval covering it; repeat until no
+		// set covers x (each move passes at least one interval for good).
+		for moved := true; moved; {
+			moved = false
+			for e := range exclude {
+				iv := exclude[e].iv
+				p := pos[e]
+				for p < len(iv) && int64(iv[p].Last) < x {
+					p++
+				}
+				pos[e] = p
+				if p < len(iv) && int64(iv[p].First) <= x {
+					x = int64(iv[p].Last) + 1
+					moved = true
+				}
+			}
+		}
+		if x >= int64(n) {
+			break
+		}
+		out = append(out, int32(x))
+		x++
+	}
+	return out
+}

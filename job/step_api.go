@@ -1,0 +1,130 @@
+package job
+
+import (
+	"fmt"
+	"time"
+)
+
+// Config holds the controller's limits and version-dependent switches. The
+// zero value is not useful; start from DefaultConfig.
+type Config struct {
+	// MaxUncountedPods caps the uncounted terminated pods (new entries plus
+	// those already listed) one sync accounts for. Default 500.
+	MaxUncountedPods int
+	// MaxPodCreateDeletePerSync caps pod creations and excess-pod deletions
+	// in one sync. Default 500.
+	MaxPodCreateDeletePerSync int
+	// PodFailureBackoffBase is the delay after the first failure; it doubles
+	// with each further consecutive failure. Default 10 s.
+	PodFailureBackoffBase time.Duration
+	// PodFailureBackoffMax caps the pod-failure delay. Default 600 s.
+	PodFailureBackoffMax time.Duration
+	// MinBackoffRequeue is the shortest requeue a backoff asks for
+	// (upstream's SyncJobBatchPeriod). Default 1 s.
+	MinBackoffRequeue time.Duration
+	// ClearStartTimeOnSuspend clears status.startTime when a Job becomes
+	// suspended (MutableSchedulingDirectivesForSuspendedJobs, on by default
+	// since 1.36). Default true.
+	ClearStartTimeOnSuspend bool
+}
+
+// DefaultConfig returns the Kubernetes 1.37 defaults.
+func DefaultConfig() Config {
+	return Config{
+		MaxUncountedPods:          500,
+		MaxPodCreateDeletePerSync: 500,
+		PodFailureBackoffBase:     10 * time.Second,
+		PodFailureBackoffMax:      600 * time.Second,
+		MinBackoffRequeue:         time.Second,
+		ClearStartTimeOnSuspend:   true,
+	}
+}
+
+// BackoffRecord is the controller's in-memory record of consecutive pod
+// failures of one Job, used for the pod-recreation backoff (controller.md
+// §12). Upstream keeps it in memory only: a restarting controller starts from
+// the zero record, which forgets failures whose pods were already cleaned up
+// and so lets replacements be created at once.
+type BackoffRecord struct {
+	// FailuresAfterLastSuccess counts failed pods finished after the last
+	// success.
+	FailuresAfterLastSuccess int32
+	// LastFailureTime is the finish time of the latest such failure (zero:
+	// none).
+	LastFailureTime time.Time
+}
+
+// Memory is what the controller keeps between syncs of one Job outside the
+// API objects. Pass the Memory of the previous Output to the next Step; the
+// zero Memory is a freshly started controller.
+type Memory struct {
+	Backoff BackoffRecord
+}
+
+// Input is everything one sync reads.
+type Input struct {
+	// Job is the Job as last written (defaulted by the API server). Required.
+	Job *Job
+	// Pods are the pods observed now in the Job's namespace. Step keeps
+	// those the Job controls (controller owner reference with the Job's UID)
+	// and adopts orphans matching the selector; others are ignored. The
+	// order of Pods does not affect the output.
+	Pods []*Pod
+	// Now is the current instant. Required (non-zero).
+	Now time.Time
+	// Memory is the controller memory from the previous Step.
+	Memory Memory
+	// Config, when nil, is DefaultConfig().
+	Config *Config
+}
+
+// Output is the result of one sync. Carry out Actions in order; Status,
+// Events, RequeueAfter and Memory describe the state once all actions
+// succeeded.
+type Output struct {
+	// Actions in execution order. A WriteStatus before RemoveFinalizer
+	// actions must be persisted before those finalizers are removed
+	// (two-phase accounting of uncountedTerminatedPods).
+	Actions []Action
+	// Status is the status the Job has after all actions, or nil when the
+	// sync writes none.
+	Status *JobStatus
+	// Events recorded by this sync, in order.
+	Events []Event
+	// RequeueAfter, when non-nil, asks to run Step again that long after
+	// Input.Now (the soonest of the deadline timer and pod-failure backoff).
+	RequeueAfter *time.Duration
+	// Memory to pass to the next Step.
+	Memory Memory
+	// Skipped, when non-empty, says why the sync did nothing but finalizer
+	// clean-up (foreign managedBy, finished Job, unknown completion mode).
+	Skipped string
+}
+
+// Action is one effect of a sync: CreatePod, DeletePod, RemoveFinalizer,
+// WriteStatus, AdoptPod or ReleasePod.
+type Action interface {
+	fmt.Stringer
+	isAction()
+}
+
+// PodRef names a pod.
+type PodRef struct {
+	Namespace string
+	Name      string
+	UID       UID
+}
+
+// String is "namespace/name".
+func (r PodRef) String() string { return r.Namespace + "/" + r.Name }
+
+// Event is a Kubernetes event recorded on the Job.
+type Event struct {
+	// Type is "Normal" or "Warning".
+	Type    string
+	Reason  string
+	Message string
+}
+
+// String is "Type Reason: Message".
+func (e Event) String() string { return e.Type + " " + e.Reason + ": " + e.Message }
