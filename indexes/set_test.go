@@ -7,8 +7,14 @@ import (
 	"testing"
 )
 
+// tb is what the checks below need; both *testing.T and *rapid.T have it.
+type tb interface {
+	Helper()
+	Fatalf(format string, args ...any)
+}
+
 // checkCanonical fails t unless s satisfies the Set invariants.
-func checkCanonical(t testing.TB, s Set) {
+func checkCanonical(t tb, s Set) {
 	t.Helper()
 	for k, v := range s.iv {
 		if v.First < 0 || v.Last < v.First {
