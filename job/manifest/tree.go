@@ -1,0 +1,386 @@
+package manifest
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// kind is the JSON kind of a resolved value.
+type kind uint8
+
+const (
+	kindNull kind = iota
+	kindBool
+	kindInt    // text is a canonical JSON integer (exact, any size yaml.v3 accepts)
+	kindFloat  // text is a JSON number
+	kindString // text is the string
+	kindObject
+	kindArray
+)
+
+func (k kind) String() string {
+	switch k {
+	case kindNull:
+		return "null"
+	case kindBool:
+		return "a boolean"
+	case kindInt:
+		return "an integer"
+	case kindFloat:
+		return "a number"
+	case kindString:
+		return "a string"
+	case kindObject:
+		return "a mapping"
+	default:
+		return "a sequence"
+	}
+}
+
+// value is a YAML node resolved to the JSON data model: aliases expanded
+// (by sharing), merge keys applied, tags resolved to JSON kinds, positions
+// kept for error messages. Values reached through aliases are shared, so the
+// tree is a DAG; weight bounds its expanded size.
+type value struct {
+	kind      kind
+	text      string // scalars: JSON number text, "true"/"false", or the string
+	plain     bool   // a plain (unquoted) scalar in the source
+	line, col int
+	members   []member // kindObject, in source order (merged members at the "<<")
+	items     []*value // kindArray
+	weight    int64    // expanded size: 1 per node plus scalar and key bytes
+}
+
+type member struct {
+	key       string
+	line, col int // position of the key
+	val       *value
+}
+
+// lookup returns the member named key, or nil.
+func (v *value) lookup(key string) *member {
+	for i := range v.members {
+		if v.members[i].key == key {
+			return &v.members[i]
+		}
+	}
+	return nil
+}
+
+// Limits on resolving untrusted YAML. yaml.v3 itself caps nesting at 10,000
+// levels; these bound what aliases and merge keys can multiply.
+const (
+	// maxExpandedWeight caps the expanded size of a document (one per node
+	// plus the bytes of every scalar and key, counting each alias use in
+	// full): 16 Mi, about 16 times the largest manifest the API server
+	// accepts (3 MiB) would need without aliases... far more than any real
+	// manifest, far less than an alias bomb.
+	maxExpandedWeight = 16 << 20
+	// maxDepth caps nesting, as encoding/json does.
+	maxDepth = 10000
+)
+
+// resolver turns a yaml.Node tree into a value DAG.
+type resolver struct {
+	memo  map[*yaml.Node]*value // anchored nodes already resolved
+	work  int64                 // nodes and members produced so far (merge copies included)
+	stack map[*yaml.Node]bool   // anchored nodes being resolved (alias cycles)
+}
+
+func resolveNode(n *yaml.Node) (*value, error) {
+	r := &resolver{}
+	return r.resolve(n, 0)
+}
+
+func (r *resolver) spend(n int64, line, col int) error {
+	r.work += n
+	if r.work > maxExpandedWeight {
+		return errAt(line, col, nil, "document too large after expanding aliases and merge keys (limit %d)", maxExpandedWeight)
+	}
+	return nil
+}
+
+func (r *resolver) resolve(n *yaml.Node, depth int) (*value, error) {
+	if n == nil {
+		return &value{kind: kindNull, weight: 1}, nil
+	}
+	if depth > maxDepth {
+		return nil, errAt(n.Line, n.Column, nil, "nesting deeper than %d levels", maxDepth)
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return &value{kind: kindNull, line: n.Line, col: n.Column, weight: 1}, nil
+		}
+		return r.resolve(n.Content[0], depth+1)
+	case yaml.AliasNode:
+		if n.Alias == nil {
+			return nil, errAt(n.Line, n.Column, nil, "unknown anchor %q", n.Value)
+		}
+		v, err := r.resolveAnchored(n.Alias, depth)
+		if err != nil {
+			return nil, err
+		}
+		if v.kind != kindObject && v.kind != kindArray {
+			c := *v // scalars report the line of the alias use
+			c.line, c.col = n.Line, n.Column
+			v = &c
+		}
+		return v, nil
+	}
+	if n.Anchor != "" {
+		return r.resolveAnchored(n, depth)
+	}
+	return r.resolveFresh(n, depth)
+}
+
+// resolveAnchored resolves a node that aliases may refer to, once.
+func (r *resolver) resolveAnchored(n *yaml.Node, depth int) (*value, error) {
+	if v, ok := r.memo[n]; ok {
+		return v, nil
+	}
+	if r.stack[n] {
+		return nil, errAt(n.Line, n.Column, nil, "alias cycle through anchor %q", n.Anchor)
+	}
+	if r.stack == nil {
+		r.stack = map[*yaml.Node]bool{}
+		r.memo = map[*yaml.Node]*value{}
+	}
+	r.stack[n] = true
+	v, err := r.resolveFresh(n, depth)
+	delete(r.stack, n)
+	if err != nil {
+		return nil, err
+	}
+	r.memo[n] = v
+	return v, nil
+}
+
+func (r *resolver) resolveFresh(n *yaml.Node, depth int) (*value, error) {
+	if err := r.spend(1, n.Line, n.Column); err != nil {
+		return nil, err
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return resolveScalar(n)
+	case yaml.SequenceNode:
+		v := &value{kind: kindArray, line: n.Line, col: n.Column, weight: 1}
+		v.items = make([]*value, 0, len(n.Content))
+		for _, c := range n.Content {
+			cv, err := r.resolve(c, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			v.items = append(v.items, cv)
+			if err := v.addWeight(cv.weight, c); err != nil {
+				return nil, err
+			}
+		}
+		return v, nil
+	case yaml.MappingNode:
+		return r.resolveMapping(n, depth)
+	case yaml.DocumentNode, yaml.AliasNode:
+		return r.resolve(n, depth)
+	default:
+		return nil, errAt(n.Line, n.Column, nil, "unsupported YAML node kind %d", n.Kind)
+	}
+}
+
+func (v *value) addWeight(w int64, at *yaml.Node) error {
+	v.weight += w
+	if v.weight > maxExpandedWeight {
+		return errAt(at.Line, at.Column, nil, "document too large after expanding aliases and merge keys (limit %d)", maxExpandedWeight)
+	}
+	return nil
+}
+
+// resolveMapping builds an object. Explicit keys must be unique; merge keys
+// ("<<: *a" or "<<: [*a, *b]") contribute the members of the merged
+// mappings that the mapping does not set itself, earlier sources winning,
+// in the position of the "<<" key.
+func (r *resolver) resolveMapping(n *yaml.Node, depth int) (*value, error) {
+	if len(n.Content)%2 != 0 {
+		return nil, errAt(n.Line, n.Column, nil, "malformed mapping")
+	}
+	v := &value{kind: kindObject, line: n.Line, col: n.Column, weight: 1}
+	explicit := make(map[string]int, len(n.Content)/2) // key -> line of first use
+	hasMerge := false
+	for i := 0; i < len(n.Content); i += 2 {
+		kn := n.Content[i]
+		if isMergeKey(kn) {
+			hasMerge = true
+			continue
+		}
+		k, err := r.keyString(kn, depth)
+		if err != nil {
+			return nil, err
+		}
+		if first, dup := explicit[k]; dup {
+			return nil, errAt(kn.Line, kn.Column, nil, "duplicate key %q (first at line %d)", k, first)
+		}
+		explicit[k] = kn.Line
+	}
+	var merged map[string]bool
+	if hasMerge {
+		merged = map[string]bool{}
+	}
+	v.members = make([]member, 0, len(n.Content)/2)
+	for i := 0; i < len(n.Content); i += 2 {
+		kn, vn := n.Content[i], n.Content[i+1]
+		if isMergeKey(kn) {
+			if err := r.merge(v, vn, explicit, merged, depth); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		k, _ := r.keyString(kn, depth)
+		cv, err := r.resolve(vn, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		v.members = append(v.members, member{key: k, line: kn.Line, col: kn.Column, val: cv})
+		if err := v.addWeight(cv.weight+int64(len(k)), kn); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+func isMergeKey(kn *yaml.Node) bool {
+	return kn.Kind == yaml.ScalarNode && kn.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 &&
+		kn.Value == "<<" && (kn.Tag == "" || kn.Tag == "!!merge" || kn.Tag == "tag:yaml.org,2002:merge")
+}
+
+func (r *resolver) merge(v *value, vn *yaml.Node, explicit map[string]int, merged map[string]bool, depth int) error {
+	src, err := r.resolve(vn, depth+1)
+	if err != nil {
+		return err
+	}
+	var sources []*value
+	switch src.kind {
+	case kindObject:
+		sources = []*value{src}
+	case kindArray:
+		sources = src.items
+	}
+	if len(sources) == 0 && src.kind != kindArray {
+		return errAt(vn.Line, vn.Column, nil, "merge key \"<<\" needs a mapping or a sequence of mappings, got %s", src.kind)
+	}
+	for _, s := range sources {
+		if s.kind != kindObject {
+			return errAt(s.line, s.col, nil, "merge key \"<<\" needs a mapping or a sequence of mappings, got %s", s.kind)
+		}
+		if err := r.spend(int64(len(s.members)), vn.Line, vn.Column); err != nil {
+			return err
+		}
+		for _, m := range s.members {
+			if _, ok := explicit[m.key]; ok || merged[m.key] {
+				continue
+			}
+			merged[m.key] = true
+			v.members = append(v.members, m)
+			if err := v.addWeight(m.val.weight+int64(len(m.key)), vn); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// keyString returns the JSON member name of a mapping key: the text of a
+// scalar (so "1: x" has key "1" and "true: x" key "true", as
+// sigs.k8s.io/yaml converts them). Collection keys are an error.
+func (r *resolver) keyString(kn *yaml.Node, depth int) (string, error) {
+	for kn.Kind == yaml.AliasNode && kn.Alias != nil {
+		kn = kn.Alias
+	}
+	if kn.Kind != yaml.ScalarNode {
+		return "", errAt(kn.Line, kn.Column, nil, "mapping keys must be scalars")
+	}
+	return kn.Value, nil
+}
+
+// resolveScalar maps a scalar to its JSON kind under the YAML 1.2 core
+// schema that yaml.v3 implements: only true/false (any case variant yaml.v3
+// accepts) are booleans; yes/no/on/off stay strings.
+func resolveScalar(n *yaml.Node) (*value, error) {
+	v := &value{line: n.Line, col: n.Column, plain: n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0}
+	v.weight = 1 + int64(len(n.Value))
+	switch n.ShortTag() {
+	case "!!null":
+		v.kind = kindNull
+	case "!!bool":
+		var b bool
+		if err := n.Decode(&b); err != nil {
+			return nil, errAt(n.Line, n.Column, nil, "invalid boolean %q", n.Value)
+		}
+		v.kind, v.text = kindBool, strconv.FormatBool(b)
+	case "!!int":
+		text, err := intText(n)
+		if err != nil {
+			return nil, err
+		}
+		v.kind, v.text = kindInt, text
+	case "!!float":
+		text, err := floatText(n)
+		if err != nil {
+			return nil, err
+		}
+		v.kind, v.text = kindFloat, text
+	default: // !!str, !!timestamp, !!binary, custom tags: the text as written
+		v.kind, v.text = kindString, n.Value
+	}
+	return v, nil
+}
+
+func isDecimal(s string) bool {
+	t := strings.TrimPrefix(s, "-")
+	if t == "" || (t[0] == '0' && len(t) > 1) {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// intText returns the canonical decimal text of an integer scalar, exact
+// (never through float64): "0x1F" → "31", "1_000" → "1000".
+func intText(n *yaml.Node) (string, error) {
+	if isDecimal(n.Value) && n.Value != "-0" {
+		return n.Value, nil
+	}
+	var i int64
+	if err := n.Decode(&i); err == nil {
+		return strconv.FormatInt(i, 10), nil
+	}
+	var u uint64
+	if err := n.Decode(&u); err == nil {
+		return strconv.FormatUint(u, 10), nil
+	}
+	return "", errAt(n.Line, n.Column, nil, "invalid integer %q", n.Value)
+}
+
+// floatText returns a JSON number for a float scalar: the text itself when
+// it already is one (kept exact), else its float64 value. Infinities and
+// NaN have no JSON form and are an error.
+func floatText(n *yaml.Node) (string, error) {
+	s := n.Value
+	if s != "" && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9')) && json.Valid([]byte(s)) {
+		return s, nil
+	}
+	var f float64
+	if err := n.Decode(&f); err != nil {
+		return "", errAt(n.Line, n.Column, nil, "invalid number %q", n.Value)
+	}
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return "", errAt(n.Line, n.Column, nil, "%s has no JSON representation", n.Value)
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64), nil
+}
