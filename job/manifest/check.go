@@ -171,6 +171,9 @@ func checkStruct(v *value, t reflect.Type, p *path) error {
 
 func checkInt(v *value, p *path, t reflect.Type, signed bool) error {
 	if v.kind != kindInt {
+		if v.kind == kindFloat && isDecimal(v.text) {
+			return errAt(v.line, v.col, p, "%s is out of range for %s", v.text, t.Kind())
+		}
 		if v.kind == kindFloat {
 			return errAt(v.line, v.col, p, "expected an integer (%s), got the number %s", t.Kind(), v.text)
 		}

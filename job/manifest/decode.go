@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -213,5 +214,5 @@ func yamlError(err error) error {
 		line, _ := strconv.Atoi(m[1])
 		return &Error{Line: line, Msg: "invalid YAML: " + m[2]}
 	}
-	return &Error{Msg: "invalid YAML: " + msg}
+	return &Error{Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
 }

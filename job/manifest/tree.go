@@ -105,7 +105,7 @@ func (r *resolver) spend(n int64, line, col int) error {
 }
 
 func (r *resolver) resolve(n *yaml.Node, depth int) (*value, error) {
-	if n == nil {
+	if n == nil || n.Kind == 0 {
 		return &value{kind: kindNull, weight: 1}, nil
 	}
 	if depth > maxDepth {
