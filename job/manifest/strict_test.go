@@ -1,0 +1,261 @@
+package manifest_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/jobkit/jobkit/job/manifest"
+)
+
+// jobDoc builds a Job manifest whose spec.template.spec has one container;
+// extra lines are spliced in at the marked places so that line numbers in
+// the expected errors are easy to count: the header is lines 1-9.
+const jobHeader = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: pi
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{name: c, image: busybox}]
+`
+
+func TestDecodeJobStrictErrors(t *testing.T) {
+	tests := []struct {
+		name, doc, want string
+	}{
+		{"unknown field in spec", jobHeader + "  completion: 3\n",
+			`line 10: spec.completion: unknown field "completion"`},
+		{"unknown field at top level", jobHeader + "specs: {}\n",
+			`line 10: specs: unknown field "specs"`},
+		{"unknown field in metadata", "metadata:\n  name: pi\n  nam: pi\n",
+			`line 3: metadata.nam: unknown field "nam"`},
+		{"unknown field in template metadata", "spec:\n  template:\n    metadata:\n      lables: {a: b}\n",
+			`line 4: spec.template.metadata.lables: unknown field "lables"`},
+		{"unknown field in podFailurePolicy rule", jobHeader + "  podFailurePolicy:\n    rules:\n    - action: Ignore\n      onExitCode: {operator: In, values: [1]}\n",
+			`line 13: spec.podFailurePolicy.rules[0].onExitCode: unknown field "onExitCode"`},
+		{"unknown field in onExitCodes", jobHeader + "  podFailurePolicy:\n    rules:\n    - action: Ignore\n      onExitCodes: {operator: In, value: [1]}\n",
+			`line 13: spec.podFailurePolicy.rules[0].onExitCodes.value: unknown field "value"`},
+		{"unknown field in selector expression", jobHeader + "  selector:\n    matchExpressions:\n    - {key: a, op: In}\n",
+			`line 12: spec.selector.matchExpressions[0].op: unknown field "op"`},
+		{"unknown field in status", "status:\n  activ: 1\n",
+			`line 2: status.activ: unknown field "activ"`},
+		{"unknown field in uncountedTerminatedPods", "status:\n  uncountedTerminatedPods:\n    succeded: [a]\n",
+			`line 3: status.uncountedTerminatedPods.succeded: unknown field "succeded"`},
+		{"unknown field in env var (closed)", "spec:\n  template:\n    spec:\n      containers:\n      - name: c\n        env:\n        - name: A\n          valu: x\n",
+			`line 8: spec.template.spec.containers[0].env[0].valu: unknown field "valu"`},
+		{"unknown field in fieldRef (closed)", "spec:\n  template:\n    spec:\n      containers:\n      - name: c\n        env:\n        - name: A\n          valueFrom:\n            fieldRef: {path: x}\n",
+			`line 9: spec.template.spec.containers[0].env[0].valueFrom.fieldRef.path: unknown field "path"`},
+		{"wrong case in a closed struct", "spec:\n  Completions: 3\n",
+			`line 2: spec.Completions: unknown field "Completions" (did you mean "completions"?)`},
+		{"wrong case in an open struct", "spec:\n  template:\n    spec:\n      Containers: []\n",
+			`line 4: spec.template.spec.Containers: unknown field "Containers" (did you mean "containers"?)`},
+
+		{"string for int32", jobHeader + "  parallelism: \"3\"\n",
+			`line 10: spec.parallelism: expected an integer (int32), got the string "3"`},
+		{"int32 out of range", jobHeader + "  parallelism: 3000000000\n",
+			`line 10: spec.parallelism: 3000000000 is out of range for int32`},
+		{"int64 out of range", jobHeader + "  activeDeadlineSeconds: 99999999999999999999\n",
+			`line 10: spec.activeDeadlineSeconds: 99999999999999999999 is out of range for int64`},
+		{"fraction for int32", jobHeader + "  completions: 1.5\n",
+			`line 10: spec.completions: expected an integer (int32), got the number 1.5`},
+		{"YAML 1.1 boolean", jobHeader + "  suspend: yes\n",
+			`line 10: spec.suspend: expected a boolean, got the string "yes" (YAML 1.2: only true and false are booleans)`},
+		{"quoted boolean", jobHeader + "  suspend: \"true\"\n",
+			`line 10: spec.suspend: expected a boolean, got the string "true"`},
+		{"list for a map", "metadata:\n  labels: [a, b]\n",
+			`line 2: metadata.labels: expected a mapping, got a sequence`},
+		{"number for a label value", "metadata:\n  labels:\n    version: 1.0\n",
+			`line 3: metadata.labels[version]: expected a string, got a number 1.0`},
+		{"map for a list", "spec:\n  template:\n    spec:\n      containers: {name: c}\n",
+			`line 4: spec.template.spec.containers: expected a sequence, got a mapping`},
+		{"list for a struct", "spec:\n  template:\n    spec: []\n",
+			`line 3: spec.template.spec: expected a mapping, got a sequence`},
+		{"number for a container name", "spec:\n  template:\n    spec:\n      containers:\n      - name: 5\n",
+			`line 5: spec.template.spec.containers[0].name: expected a string, got an integer 5`},
+		{"bad exit code value", jobHeader + "  podFailurePolicy:\n    rules:\n    - action: FailJob\n      onExitCodes:\n        operator: In\n        values: [1, two]\n",
+			`line 15: spec.podFailurePolicy.rules[0].onExitCodes.values[1]: expected an integer (int32), got the string "two"`},
+		{"bad time", "status:\n  startTime: yesterday\n",
+			`line 2: status.startTime: invalid time "yesterday": want RFC 3339 like 2026-01-01T00:00:00Z`},
+		{"date without time", "status:\n  conditions:\n  - type: Complete\n    status: \"True\"\n    lastTransitionTime: 2026-01-01\n",
+			`line 5: status.conditions[0].lastTransitionTime: invalid time "2026-01-01": want RFC 3339 like 2026-01-01T00:00:00Z`},
+		{"number for a time", "metadata:\n  creationTimestamp: 1700000000\n",
+			`line 2: metadata.creationTimestamp: expected an RFC 3339 time string, got an integer 1700000000`},
+		{"sidecar restartPolicy type", "spec:\n  template:\n    spec:\n      initContainers:\n      - name: s\n        restartPolicy: [Always]\n",
+			`line 6: spec.template.spec.initContainers[0].restartPolicy: expected a string, got a sequence`},
+		{"duplicate key", "spec:\n  parallelism: 1\n  parallelism: 2\n",
+			`line 3: duplicate key "parallelism" (first at line 2)`},
+		{"wrong kind", "apiVersion: v1\nkind: Pod\n",
+			`line 1: apiVersion: got "v1", want "batch/v1" (expected apiVersion batch/v1, kind Job)`},
+		{"wrong kind only", "apiVersion: batch/v1\nkind: CronJob\n",
+			`line 2: kind: got "CronJob", want "Job" (expected apiVersion batch/v1, kind Job)`},
+		{"not a mapping", "- a\n- b\n",
+			`line 1: expected a mapping (a Job object), got a sequence`},
+		// Syntax error lines are yaml.v3's: it reports the context of a
+		// parser error, here the flow sequence, 0-based.
+		{"syntax error", "spec:\n  parallelism: [1\n",
+			`line 1: invalid YAML: did not find expected ',' or ']'`},
+		{"two documents", "kind: Job\n---\nkind: Job\n",
+			`line 3: expected one document, found 2`},
+		{"no document", "# nothing\n", `no document`},
+		{"infinity", jobHeader + "  completions: .inf\n",
+			`line 10: .inf has no JSON representation`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			j, err := manifest.DecodeJob([]byte(tt.doc))
+			if err == nil {
+				t.Fatalf("DecodeJob succeeded: %+v", j)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error:\n got %s\nwant %s", err, tt.want)
+			}
+			var me *manifest.Error
+			if !errors.As(err, &me) {
+				t.Errorf("error %T is not a *manifest.Error", err)
+			} else if strings.HasPrefix(tt.want, "line ") && me.Line == 0 {
+				t.Errorf("error has no line: %#v", me)
+			}
+		})
+	}
+}
+
+func TestDecodePodStrictErrors(t *testing.T) {
+	tests := []struct {
+		name, doc, want string
+	}{
+		{"wrong kind", "apiVersion: batch/v1\nkind: Job\n",
+			`line 1: apiVersion: got "batch/v1", want "v1" (expected apiVersion v1, kind Pod)`},
+		{"unknown field in condition", "status:\n  conditions:\n  - type: Ready\n    state: \"True\"\n",
+			`line 4: status.conditions[0].state: unknown field "state"`},
+		{"unknown field in terminated state", "status:\n  containerStatuses:\n  - name: c\n    state:\n      terminated: {exitcode: 1}\n",
+			`line 5: status.containerStatuses[0].state.terminated.exitcode: unknown field "exitcode" (did you mean "exitCode"?)`},
+		{"restartCount type", "status:\n  containerStatuses:\n  - name: c\n    restartCount: many\n",
+			`line 4: status.containerStatuses[0].restartCount: expected an integer (int32), got the string "many"`},
+		{"owner reference controller", "metadata:\n  ownerReferences:\n  - {apiVersion: batch/v1, kind: Job, name: j, uid: u, controller: on}\n",
+			`line 3: metadata.ownerReferences[0].controller: expected a boolean, got the string "on" (YAML 1.2: only true and false are booleans)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := manifest.DecodePod([]byte(tt.doc))
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error:\n got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestDecodeJobKeepsUnknownInOpenTypes: unknown members inside the pod
+// spec, containers, env value sources are accepted and survive encoding.
+func TestDecodeJobKeepsUnknownInOpenTypes(t *testing.T) {
+	doc := `spec:
+  template:
+    spec:
+      futureField: {x: [1, 2.50, "yes", on]}
+      containers:
+      - name: c
+        newProbe: {exec: {command: [true]}}
+        env:
+        - name: A
+          valueFrom:
+            clusterTrustBundle: {name: b, path: p}
+`
+	j, err := manifest.DecodeJob([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := j.Spec.Template.Spec
+	checks := map[string]string{
+		"futureField":        string(ps.Unknown["futureField"]),
+		"newProbe":           string(ps.Containers[0].Unknown["newProbe"]),
+		"clusterTrustBundle": string(ps.Containers[0].Env[0].ValueFrom.Unknown["clusterTrustBundle"]),
+	}
+	want := map[string]string{
+		"futureField":        `{"x":[1,2.50,"yes","on"]}`,
+		"newProbe":           `{"exec":{"command":[true]}}`,
+		"clusterTrustBundle": `{"name":"b","path":"p"}`,
+	}
+	for k, w := range want {
+		if checks[k] != w {
+			t.Errorf("%s kept as %s, want %s", k, checks[k], w)
+		}
+	}
+	y, err := manifest.EncodeYAML(j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"futureField:", "newProbe:", "clusterTrustBundle:", `- "yes"`, `- "on"`, "- 2.50"} {
+		if !strings.Contains(string(y), s) {
+			t.Errorf("EncodeYAML output lacks %q:\n%s", s, y)
+		}
+	}
+}
+
+func TestDecodeJobNullIsAbsent(t *testing.T) {
+	j, err := manifest.DecodeJob([]byte("metadata: {name: a, labels: ~}\nspec:\n  parallelism: null\n  selector:\n  template: ~\nstatus: {}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j.Name != "a" || j.Labels != nil || j.Spec.Parallelism != nil || j.Spec.Selector != nil {
+		t.Errorf("nulls not absent: %+v", j)
+	}
+}
+
+func TestDecodeJobsMultiDocument(t *testing.T) {
+	stream := `# first
+apiVersion: batch/v1
+kind: Job
+metadata: {name: a}
+---
+---
+# only a comment
+---
+{"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "b"}}
+---
+metadata: {name: c}
+`
+	jobs, err := manifest.DecodeJobs([]byte(stream))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, j := range jobs {
+		names = append(names, j.Name)
+	}
+	if got := strings.Join(names, ","); got != "a,b,c" {
+		t.Errorf("names = %s, want a,b,c", got)
+	}
+
+	_, err = manifest.DecodeJobs([]byte(stream + "---\nmetadata: {name: d}\nspec: {paralelism: 2}\n"))
+	want := `document 4: line 14: spec.paralelism: unknown field "paralelism"`
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
+	var me *manifest.Error
+	if !errors.As(err, &me) || me.Line != 14 || me.Path != "spec.paralelism" {
+		t.Errorf("errors.As: %#v", me)
+	}
+
+	jobs, err = manifest.DecodeJobs([]byte("\n# nothing\n"))
+	if err != nil || len(jobs) != 0 {
+		t.Errorf("empty stream: %v, %v", jobs, err)
+	}
+}
+
+func TestDecodeJobJSON(t *testing.T) {
+	doc := "{\n\t\"apiVersion\": \"batch/v1\",\n\t\"kind\": \"Job\",\n\t\"spec\": {\n\t\t\"activeDeadlineSeconds\": 9007199254740993,\n\t\t\"parallelism\": \"2\"\n\t}\n}\n"
+	_, err := manifest.DecodeJob([]byte(doc))
+	want := `line 6: spec.parallelism: expected an integer (int32), got the string "2"`
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
+	j, err := manifest.DecodeJob([]byte(strings.Replace(doc, `"2"`, `2`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *j.Spec.ActiveDeadlineSeconds != 9007199254740993 || *j.Spec.Parallelism != 2 {
+		t.Errorf("decoded %+v", j.Spec)
+	}
+}
