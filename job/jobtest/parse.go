@@ -1,0 +1,490 @@
+package jobtest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/job/manifest"
+)
+
+// ParseFile reads and parses the scenario file at path; the scenario is
+// named path.
+func ParseFile(path string) (*Scenario, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse parses a scenario file strictly: an unknown or repeated key, a
+// value of the wrong kind, a bad duration or an unknown field in a Job,
+// pod or status document is a *ParseError (or a manifest error) naming the
+// line and the key. The rules checked beyond the keys: `job` is required,
+// `steps` are in non-decreasing order of `at`, `invalid` at the top level
+// excludes `steps`, and `invalid` in a step needs its `job` or
+// `statusUpdate`.
+func Parse(name string, data []byte) (*Scenario, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, &ParseError{Msg: err.Error()}
+	}
+	if doc.Kind == 0 {
+		return nil, &ParseError{Msg: "empty file"}
+	}
+	top, err := members(&doc, "", "description", "start", "job", "backoff", "warnings",
+		"invalid", "defaulted", "pods", "steps")
+	if err != nil {
+		return nil, err
+	}
+	sc := &Scenario{Name: name, Start: DefaultStart}
+	byKey := map[string]member{}
+	for _, m := range top {
+		byKey[m.key] = m
+	}
+	// start first: every other time depends on it.
+	if m, ok := byKey["start"]; ok {
+		s, err := str(m.val, "start")
+		if err != nil {
+			return nil, err
+		}
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			return nil, errAt(m.val, "start", "want an RFC 3339 time like 2026-01-01T00:00:00Z, got %q", s)
+		}
+		sc.Start = t.UTC()
+	}
+	if _, ok := byKey["job"]; !ok {
+		return nil, errAt(deref(&doc), "job", "required key missing")
+	}
+	for _, m := range top {
+		if err := sc.parseTop(m); err != nil {
+			return nil, err
+		}
+	}
+	if sc.Invalid != nil && sc.Steps != nil {
+		return nil, errAt(byKey["steps"].keyN, "steps", "a scenario whose Job is invalid has no steps")
+	}
+	return sc, nil
+}
+
+func (sc *Scenario) parseTop(m member) error {
+	var err error
+	switch m.key {
+	case "description":
+		sc.Description, err = str(m.val, m.key)
+	case "job":
+		sc.Job, err = sc.parseJob(m.val)
+	case "backoff":
+		sc.Backoff, err = sc.parseBackoff(m.val)
+	case "warnings":
+		sc.Warnings, err = stringList(m.val, m.key)
+	case "invalid":
+		sc.Invalid, err = parseInvalid(m.val, m.key)
+	case "defaulted":
+		sc.Defaulted, err = sc.partial(m.val, m.key, &job.Job{})
+	case "pods":
+		sc.Pods, err = sc.parsePodChanges(m.val, m.key)
+	case "steps":
+		sc.Steps, err = sc.parseSteps(m.val)
+	}
+	return err
+}
+
+func (sc *Scenario) parseJob(n *yaml.Node) (*job.Job, error) {
+	if err := offsetsToTimes(n, "job", sc.Start); err != nil {
+		return nil, err
+	}
+	namesToUIDs(n)
+	var j job.Job
+	if err := manifest.DecodeNode(n, &j); err != nil {
+		return nil, fmt.Errorf("job: %w", err)
+	}
+	return &j, nil
+}
+
+func (sc *Scenario) parseBackoff(n *yaml.Node) (*job.BackoffRecord, error) {
+	ms, err := members(n, "backoff", "failures", "lastFailure")
+	if err != nil {
+		return nil, err
+	}
+	var b job.BackoffRecord
+	for _, m := range ms {
+		p := join("backoff", m.key)
+		switch m.key {
+		case "failures":
+			b.FailuresAfterLastSuccess, err = int32Of(m.val, p)
+		case "lastFailure":
+			var d time.Duration
+			d, err = duration(m.val, p)
+			b.LastFailureTime = sc.Start.Add(d)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return &b, nil
+}
+
+func parseInvalid(n *yaml.Node, path string) ([]ExpectedError, error) {
+	n = deref(n)
+	if n.Kind != yaml.SequenceNode {
+		return nil, errAt(n, path, "want a list of errors, got %s", kindName(n))
+	}
+	out := make([]ExpectedError, 0, len(n.Content))
+	for i, c := range n.Content {
+		p := indexPath(path, i)
+		ms, err := members(c, p, "field", "type", "detail")
+		if err != nil {
+			return nil, err
+		}
+		var e ExpectedError
+		for _, m := range ms {
+			var s string
+			if s, err = str(m.val, join(p, m.key)); err != nil {
+				return nil, err
+			}
+			switch m.key {
+			case "field":
+				e.Field = s
+			case "type":
+				if !contains(errorTypeTexts, s) {
+					return nil, errAt(m.val, join(p, m.key), "unknown error type %q (want one of %q)", s, errorTypeTexts)
+				}
+				e.Type = s
+			case "detail":
+				e.Detail = s
+			}
+		}
+		if e.Field == "" || e.Type == "" {
+			return nil, errAt(c, p, "an expected error needs field and type")
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// errorTypeTexts are the API server's texts of field error types.
+var errorTypeTexts = []string{"Required value", "Invalid value", "Unsupported value", "Forbidden",
+	"Duplicate value", "Too long", "Too many", "Too few", "Too short", "Not found", "Internal error"}
+
+// partial turns the node at path into a comparison tree, after checking
+// it decodes strictly into check (a pointer to a job type). Times become
+// RFC 3339 strings; null stays nil.
+func (sc *Scenario) partial(n *yaml.Node, path string, check any) (any, error) {
+	if isNull(n) {
+		return nil, errAt(n, path, "want a partial object, got null")
+	}
+	if err := offsetsToTimes(n, path, sc.Start); err != nil {
+		return nil, err
+	}
+	if check != nil {
+		if err := manifest.DecodeNode(n, check); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	return nodeTree(n, path)
+}
+
+// nodeTree converts a node to map[string]any / []any / scalars, numbers as
+// int64 or float64.
+func nodeTree(n *yaml.Node, path string) (any, error) {
+	b, err := manifest.NodeToJSON(n)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return jsonTree(b)
+}
+
+func jsonTree(b []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	return normalizeNumbers(v), nil
+}
+
+func normalizeNumbers(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		if i, err := x.Int64(); err == nil {
+			return i
+		}
+		f, _ := x.Float64()
+		return f
+	case map[string]any:
+		for k, e := range x {
+			x[k] = normalizeNumbers(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = normalizeNumbers(e)
+		}
+	}
+	return v
+}
+
+func (sc *Scenario) parseSteps(n *yaml.Node) ([]ScenarioStep, error) {
+	n = deref(n)
+	if n.Kind != yaml.SequenceNode {
+		return nil, errAt(n, "steps", "want a list of steps, got %s", kindName(n))
+	}
+	out := make([]ScenarioStep, 0, len(n.Content))
+	for i, c := range n.Content {
+		st, err := sc.parseStep(c, indexPath("steps", i))
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 && st.At < out[i-1].At {
+			return nil, errAt(c, indexPath("steps", i)+".at", "steps must be in non-decreasing order of at (%s after %s)", st.At, out[i-1].At)
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+func (sc *Scenario) parseStep(n *yaml.Node, path string) (ScenarioStep, error) {
+	st := ScenarioStep{Line: deref(n).Line}
+	ms, err := members(n, path, "at", "job", "statusUpdate", "deleteJob", "invalid", "pods", "expect")
+	if err != nil {
+		return st, err
+	}
+	hasAt := false
+	var invalidN *yaml.Node
+	for _, m := range ms {
+		p := join(path, m.key)
+		switch m.key {
+		case "at":
+			hasAt = true
+			st.At, err = duration(m.val, p)
+		case "job":
+			st.JobPatch, err = sc.patch(m.val, p, &job.Job{})
+		case "statusUpdate":
+			st.StatusPatch, err = sc.patch(m.val, p, &job.JobStatus{})
+		case "deleteJob":
+			st.DeleteJob, err = boolean(m.val, p)
+		case "invalid":
+			invalidN = m.keyN
+			st.Invalid, err = parseInvalid(m.val, p)
+		case "pods":
+			st.Pods, err = sc.parsePodChanges(m.val, p)
+		case "expect":
+			st.Expect, err = sc.parseExpect(m.val, p)
+		}
+		if err != nil {
+			return st, err
+		}
+	}
+	if !hasAt {
+		return st, errAt(n, join(path, "at"), "required key missing")
+	}
+	if invalidN != nil && st.JobPatch == nil && st.StatusPatch == nil {
+		return st, errAt(invalidN, join(path, "invalid"), "invalid needs the step's job or statusUpdate")
+	}
+	return st, nil
+}
+
+// patch converts a merge-patch node to JSON after checking its keys
+// against check.
+func (sc *Scenario) patch(n *yaml.Node, path string, check any) ([]byte, error) {
+	if deref(n).Kind != yaml.MappingNode {
+		return nil, errAt(n, path, "want a mapping (a JSON merge patch), got %s", kindName(deref(n)))
+	}
+	if err := offsetsToTimes(n, path, sc.Start); err != nil {
+		return nil, err
+	}
+	namesToUIDs(n)
+	if err := manifest.DecodeNode(n, check); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	b, err := manifest.NodeToJSON(n)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return b, nil
+}
+
+func (sc *Scenario) parseExpect(n *yaml.Node, path string) (*Expect, error) {
+	ms, err := members(n, path, "created", "createdIndexes", "deleted", "finalizersRemoved",
+		"pods", "ttlExpiresAt", "requeueAfter", "status", "events")
+	if err != nil {
+		return nil, err
+	}
+	e := &Expect{}
+	for _, m := range ms {
+		p := join(path, m.key)
+		switch m.key {
+		case "created":
+			e.Created, err = stringList(m.val, p)
+		case "deleted":
+			e.Deleted, err = stringList(m.val, p)
+		case "finalizersRemoved":
+			e.FinalizersRemoved, err = stringList(m.val, p)
+		case "events":
+			e.Events, err = stringList(m.val, p)
+		case "createdIndexes":
+			s := ""
+			if !isNull(m.val) {
+				s, err = str(m.val, p)
+			}
+			e.CreatedIndexes = &s
+		case "ttlExpiresAt":
+			e.HasTTL = true
+			if !isNull(m.val) {
+				var d time.Duration
+				d, err = duration(m.val, p)
+				e.TTLExpiresAt = &d
+			}
+		case "requeueAfter":
+			e.HasRequeue = true
+			if v := deref(m.val); !isNull(v) && v.Value != "none" {
+				var d time.Duration
+				d, err = duration(m.val, p)
+				e.RequeueAfter = &d
+			}
+		case "status":
+			e.Status, err = sc.partial(m.val, p, &job.JobStatus{})
+		case "pods":
+			e.Pods, err = sc.parseExpectedPods(m.val, p)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+func (sc *Scenario) parseExpectedPods(n *yaml.Node, path string) ([]ExpectedPod, error) {
+	ms, err := members(n, path)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ExpectedPod, 0, len(ms))
+	for _, m := range ms {
+		ep := ExpectedPod{Name: m.key}
+		if !isNull(m.val) {
+			if ep.Partial, err = sc.partial(m.val, join(path, m.key), &job.Pod{}); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, ep)
+	}
+	return out, nil
+}
+
+// parsePodChanges parses a `pods:` list, expanding count:.
+func (sc *Scenario) parsePodChanges(n *yaml.Node, path string) ([]PodChange, error) {
+	n = deref(n)
+	if n.Kind != yaml.SequenceNode {
+		return nil, errAt(n, path, "want a list of pods, got %s", kindName(n))
+	}
+	var out []PodChange
+	for i, c := range n.Content {
+		p := indexPath(path, i)
+		pc, count, err := sc.parsePodChange(c, p)
+		if err != nil {
+			return nil, err
+		}
+		if count < 0 {
+			out = append(out, pc)
+			continue
+		}
+		for k := 0; k < count; k++ {
+			e := pc
+			e.Name = pc.Name + "-" + strconv.Itoa(k)
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// parsePodChange returns the change and its count (-1 when absent).
+func (sc *Scenario) parsePodChange(n *yaml.Node, path string) (PodChange, int, error) {
+	var pc PodChange
+	count := -1
+	ms, err := members(n, path, "name", "index", "phase", "ready", "exitCode", "containers",
+		"initContainers", "restarts", "conditions", "node", "deleted", "gone", "finishedAt",
+		"finalizer", "annotations", "createdAt", "count")
+	if err != nil {
+		return pc, 0, err
+	}
+	for _, m := range ms {
+		p := join(path, m.key)
+		var (
+			i32 int32
+			b   bool
+			s   string
+			d   time.Duration
+		)
+		switch m.key {
+		case "name":
+			pc.Name, err = str(m.val, p)
+		case "index":
+			i32, err = int32Of(m.val, p)
+			pc.Index = &i32
+		case "phase":
+			s, err = str(m.val, p)
+			if err == nil && !contains([]string{"Pending", "Running", "Succeeded", "Failed", "Unknown"}, s) {
+				err = errAt(m.val, p, "unknown phase %q (want Pending, Running, Succeeded or Failed)", s)
+			}
+			ph := job.PodPhase(s)
+			pc.Phase = &ph
+		case "ready":
+			b, err = boolean(m.val, p)
+			pc.Ready = &b
+		case "exitCode":
+			i32, err = int32Of(m.val, p)
+			pc.ExitCode = &i32
+		case "containers":
+			pc.Containers, err = exitCodeMap(m.val, p)
+		case "initContainers":
+			pc.InitContainers, err = exitCodeMap(m.val, p)
+		case "restarts":
+			i32, err = int32Of(m.val, p)
+			pc.Restarts = &i32
+		case "conditions":
+			pc.Conditions, err = stringMap(m.val, p)
+		case "node":
+			s, err = str(m.val, p)
+			pc.Node = &s
+		case "deleted":
+			b, err = boolean(m.val, p)
+			pc.Deleted = &b
+		case "gone":
+			pc.Gone, err = boolean(m.val, p)
+		case "finishedAt":
+			d, err = duration(m.val, p)
+			t := sc.Start.Add(d)
+			pc.FinishedAt = &t
+		case "finalizer":
+			b, err = boolean(m.val, p)
+			pc.Finalizer = &b
+		case "annotations":
+			pc.Annotations, err = stringMap(m.val, p)
+		case "createdAt":
+			d, err = duration(m.val, p)
+			t := sc.Start.Add(d)
+			pc.CreatedAt = &t
+		case "count":
+			var v int64
+			v, err = integer(m.val, p, 0, 1_000_000)
+			count = int(v)
+		}
+		if err != nil {
+			return pc, 0, err
+		}
+	}
+	if pc.Name == "" {
+		return pc, 0, errAt(n, join(path, "name"), "required key missing")
+	}
+	return pc, count, nil
+}

@@ -1,0 +1,45 @@
+package jobtest_test
+
+import (
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jobkit/jobkit/job/jobtest"
+)
+
+// scenarioDir is testdata/scenarios of the module, relative to this
+// package's directory.
+const scenarioDir = "../../testdata/scenarios"
+
+// TestScenarios runs every scenario file under testdata/scenarios (any
+// depth, *.yaml) as a subtest named by its path below that directory.
+func TestScenarios(t *testing.T) {
+	n := 0
+	err := filepath.WalkDir(scenarioDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".yaml") {
+			return nil
+		}
+		rel, err := filepath.Rel(scenarioDir, p)
+		if err != nil {
+			return err
+		}
+		n++
+		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
+			if r := jobtest.RunFile(p); !r.Passed() {
+				t.Fatal(r.Err)
+			}
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatalf("no scenario files under %s", scenarioDir)
+	}
+}

@@ -1,0 +1,334 @@
+package jobtest
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ParseError is a scenario file that breaks the format. It renders as
+// "line 12: steps[0].expect.creatd: unknown key".
+type ParseError struct {
+	// Line is 1-based; 0 when unknown.
+	Line int
+	// Path locates the offending key ("steps[2].pods[0].phase"); empty for
+	// the document.
+	Path string
+	Msg  string
+}
+
+func (e *ParseError) Error() string {
+	var b strings.Builder
+	if e.Line > 0 {
+		b.WriteString("line ")
+		b.WriteString(strconv.Itoa(e.Line))
+		b.WriteString(": ")
+	}
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+func errAt(n *yaml.Node, path, format string, args ...any) *ParseError {
+	line := 0
+	if n != nil {
+		line = n.Line
+	}
+	return &ParseError{Line: line, Path: path, Msg: fmt.Sprintf(format, args...)}
+}
+
+// member is one key/value pair of a mapping node.
+type member struct {
+	key  string
+	keyN *yaml.Node
+	val  *yaml.Node
+}
+
+// members returns the pairs of a mapping node, checking that every key is
+// in allowed (nil: any key) and appears once.
+func members(n *yaml.Node, path string, allowed ...string) ([]member, error) {
+	n = deref(n)
+	if n.Kind != yaml.MappingNode {
+		return nil, errAt(n, path, "want a mapping, got %s", kindName(n))
+	}
+	out := make([]member, 0, len(n.Content)/2)
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if k.Kind != yaml.ScalarNode {
+			return nil, errAt(k, path, "mapping keys must be scalars")
+		}
+		if allowed != nil && !contains(allowed, k.Value) {
+			return nil, errAt(k, join(path, k.Value), "unknown key %q", k.Value)
+		}
+		if seen[k.Value] {
+			return nil, errAt(k, join(path, k.Value), "duplicate key %q", k.Value)
+		}
+		seen[k.Value] = true
+		out = append(out, member{key: k.Value, keyN: k, val: n.Content[i+1]})
+	}
+	return out, nil
+}
+
+func deref(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		return deref(n.Content[0])
+	}
+	return n
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func indexPath(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if isNull(n) {
+			return "null"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	default:
+		return "something else"
+	}
+}
+
+func isNull(n *yaml.Node) bool {
+	n = deref(n)
+	return n == nil || n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+func scalar(n *yaml.Node, path, want string) (*yaml.Node, error) {
+	n = deref(n)
+	if n.Kind != yaml.ScalarNode || isNull(n) {
+		return nil, errAt(n, path, "want %s, got %s", want, kindName(n))
+	}
+	return n, nil
+}
+
+func str(n *yaml.Node, path string) (string, error) {
+	s, err := scalar(n, path, "a string")
+	if err != nil {
+		return "", err
+	}
+	return s.Value, nil
+}
+
+func boolean(n *yaml.Node, path string) (bool, error) {
+	s, err := scalar(n, path, "true or false")
+	if err != nil {
+		return false, err
+	}
+	switch s.Value {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	}
+	return false, errAt(s, path, "want true or false, got %q", s.Value)
+}
+
+func integer(n *yaml.Node, path string, lo, hi int64) (int64, error) {
+	s, err := scalar(n, path, "an integer")
+	if err != nil {
+		return 0, err
+	}
+	if s.ShortTag() != "!!int" {
+		return 0, errAt(s, path, "want an integer, got %q", s.Value)
+	}
+	v, err := strconv.ParseInt(s.Value, 0, 64)
+	if err != nil || v < lo || v > hi {
+		return 0, errAt(s, path, "want an integer from %d to %d, got %s", lo, hi, s.Value)
+	}
+	return v, nil
+}
+
+func int32Of(n *yaml.Node, path string) (int32, error) {
+	v, err := integer(n, path, math.MinInt32, math.MaxInt32)
+	return int32(v), err
+}
+
+// duration parses a Go duration ("90s", "-10m", "0"); negative allowed.
+func duration(n *yaml.Node, path string) (time.Duration, error) {
+	s, err := scalar(n, path, "a duration like 90s")
+	if err != nil {
+		return 0, err
+	}
+	d, err := time.ParseDuration(s.Value)
+	if err != nil {
+		return 0, errAt(s, path, "want a Go duration like 90s or -10m, got %q", s.Value)
+	}
+	return d, nil
+}
+
+func stringList(n *yaml.Node, path string) ([]string, error) {
+	n = deref(n)
+	if isNull(n) {
+		return []string{}, nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, errAt(n, path, "want a list, got %s", kindName(n))
+	}
+	out := make([]string, 0, len(n.Content))
+	for i, c := range n.Content {
+		s, err := str(c, indexPath(path, i))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func stringMap(n *yaml.Node, path string) (map[string]string, error) {
+	ms, err := members(n, path)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(ms))
+	for _, m := range ms {
+		v, err := str(m.val, join(path, m.key))
+		if err != nil {
+			return nil, err
+		}
+		out[m.key] = v
+	}
+	return out, nil
+}
+
+func exitCodeMap(n *yaml.Node, path string) (map[string]int32, error) {
+	ms, err := members(n, path)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]int32, len(ms))
+	for _, m := range ms {
+		v, err := int32Of(m.val, join(path, m.key))
+		if err != nil {
+			return nil, err
+		}
+		out[m.key] = v
+	}
+	return out, nil
+}
+
+// timeKeys are the members holding a metav1.Time in the Job, Pod and
+// JobStatus documents a scenario writes as offsets.
+var timeKeys = map[string]bool{
+	"creationTimestamp": true, "deletionTimestamp": true,
+	"startTime": true, "completionTime": true,
+	"lastTransitionTime": true, "lastProbeTime": true,
+	"finishedAt": true, "startedAt": true,
+}
+
+// offsetsToTimes rewrites, in place, every time member of the document n
+// (timeKeys) written as an offset into an RFC 3339 time from start. A value
+// that already is an RFC 3339 time is kept.
+func offsetsToTimes(n *yaml.Node, path string, start time.Time) error {
+	n = deref(n)
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], deref(n.Content[i+1])
+			p := join(path, k.Value)
+			if timeKeys[k.Value] && v.Kind == yaml.ScalarNode && !isNull(v) {
+				t, err := offsetTime(v, p, start)
+				if err != nil {
+					return err
+				}
+				v.SetString(t.UTC().Format(time.RFC3339))
+				continue
+			}
+			if err := offsetsToTimes(v, p, start); err != nil {
+				return err
+			}
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			if err := offsetsToTimes(c, indexPath(path, i), start); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func offsetTime(v *yaml.Node, path string, start time.Time) (time.Time, error) {
+	if d, err := time.ParseDuration(v.Value); err == nil {
+		return start.Add(d), nil
+	}
+	if t, err := time.Parse(time.RFC3339, v.Value); err == nil {
+		return t, nil
+	}
+	return time.Time{}, errAt(v, path, "want a time offset like 90s or -10m, got %q", v.Value)
+}
+
+// namesToUIDs rewrites, in place, the pod names listed under every
+// uncountedTerminatedPods member of n into UIDs (uid-<name>).
+func namesToUIDs(n *yaml.Node) {
+	n = deref(n)
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], deref(n.Content[i+1])
+			if k.Value == "uncountedTerminatedPods" && v.Kind == yaml.MappingNode {
+				for j := 1; j < len(v.Content); j += 2 {
+					list := deref(v.Content[j])
+					if list.Kind != yaml.SequenceNode {
+						continue
+					}
+					for _, e := range list.Content {
+						if e.Kind == yaml.ScalarNode && !isNull(e) {
+							e.SetString(podUID(e.Value))
+						}
+					}
+				}
+				continue
+			}
+			namesToUIDs(v)
+		}
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			namesToUIDs(c)
+		}
+	}
+}
+
+// podUID is the UID of the pod named name in the world: uid-<name>.
+func podUID(name string) string { return "uid-" + name }
+
+// podName inverts podUID; a UID not of that form is returned as is.
+func podName(uid string) string {
+	if s, ok := strings.CutPrefix(uid, "uid-"); ok {
+		return s
+	}
+	return uid
+}
