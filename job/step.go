@@ -1,10 +1,275 @@
 package job
 
-// Step runs one sync of the Job controller. (Work in progress: input
-// validation only.)
+import (
+	"slices"
+	"strings"
+)
+
+// Step runs one sync of the Job controller (controller.md §4) on in and
+// returns what to do. It is pure: it reads no clock (in.Now is the time),
+// calls nothing, draws no random number and never modifies in.Job, in.Pods
+// or anything they point to. The output does not depend on the order of
+// in.Pods. Invalid input (nil Job, zero Now, a Job without the API server's
+// defaults such as spec.parallelism, spec.backoffLimit or spec.selector, an
+// Indexed Job without completions, a nil pod, a bad Config) is an error
+// naming the field; Step never panics on data.
+//
+// # Early exits (§4.1), in this order
+//
+//   - spec.managedBy names another controller: nothing at all (Skipped set,
+//     Memory passed through).
+//   - The Job is finished (Complete or Failed with status True): no status;
+//     a RemoveFinalizer for every pod of the Job (or orphan matching its
+//     selector) still carrying the tracking finalizer, by pod name; the
+//     backoff record is dropped (zero Memory). This is upstream's orphan
+//     clean-up path (§13).
+//   - Unknown spec.completionMode: a Warning UnknownCompletionMode event,
+//     nothing else.
+//
+// # The sync
+//
+//  1. Ownership (§3): orphans matching the selector are adopted (AdoptPod),
+//     owned pods no longer matching are released (ReleasePod); pods
+//     controlled by others are ignored.
+//  2. Snapshot (§4.2): active, ready, terminating, succeeded and failed
+//     counts; startTime is set when missing and the Job is not suspended;
+//     the candidate backoff record is computed (§4.4).
+//  3. Terminal criteria (§4.5), first match wins:
+//     1. an existing SuccessCriteriaMet=True condition;
+//     2. an existing FailureTarget=True condition (→ Failed);
+//     3. a failed pod matching a FailJob rule of spec.podFailurePolicy
+//     (reason PodFailurePolicy);
+//     4. failed > spec.backoffLimit, or the restart-count limit of
+//     restartPolicy OnFailure (BackoffLimitExceeded);
+//     5. the active deadline is past (DeadlineExceeded);
+//     6. (no criterion) with activeDeadlineSeconds on an unsuspended Job: a
+//     requeue at the deadline;
+//     7. Indexed Jobs: with backoffLimitPerIndex, more failed indexes than
+//     maxFailedIndexes (MaxFailedIndexesExceeded), else every index
+//     succeeded or failed with at least one failed (FailedIndexes); then the
+//     success policy (SuccessCriteriaMet, reason SuccessPolicy);
+//     8. after pod management: completions reached and no active pod
+//     (SuccessCriteriaMet, reason CompletionsReached).
+//  4. With a terminal criterion (§4.6) every active pod is deleted (DeletePod
+//     without finalizer pre-removal). Otherwise (§4.7) manageJob (§5) runs
+//     unless the Job is being deleted — it deletes excess pods (finalizer
+//     first) or creates missing ones, never both — then criterion 8 is
+//     checked, then the Suspended condition is maintained (§4.9).
+//  5. Accounting (§4.11): finished pods are added to
+//     status.uncountedTerminatedPods (Indexed successes to completedIndexes)
+//     and interim conditions (FailureTarget, SuccessCriteriaMet) appended,
+//     then written (first WriteStatus); then their finalizers are removed;
+//     then the counters absorb the uncounted UIDs and, when no pod is
+//     terminating and nothing is left uncounted or capped, the terminal
+//     condition (Failed or Complete) is set (final WriteStatus).
+//
+// # Output
+//
+// Actions are in execution order: AdoptPod/ReleasePod, then DeletePod or
+// CreatePod (creations in index order), then the first WriteStatus, then
+// RemoveFinalizer (canonical pod order), then the final WriteStatus. A
+// WriteStatus must be persisted before the actions after it are carried
+// out. Output.Status is the status of the last WriteStatus (nil when the
+// sync writes none). RequeueAfter is the soonest of the deadline timer and
+// the pod-failure backoff (at least Config.MinBackoffRequeue for the
+// latter).
+//
+// Memory: the candidate backoff record becomes Output.Memory only when the
+// sync performs its first status write (F1), as upstream persists it then;
+// otherwise in.Memory is returned unchanged. Upstream's create/delete and
+// finalizer-removal expectations are not modelled: Step assumes that the
+// caller carried out every action of the previous Step and passes the
+// complete, current pod set, in which case they are always satisfied.
+//
+// Where upstream's order is unspecified (pod list order, sort ties), Step
+// uses its canonical pod order (completion index for Indexed Jobs, then pod
+// name, then UID) and, for deletions, the ranking of §5.3 with pod name and
+// UID as final tie-breaks.
 func Step(in Input) (Output, error) {
 	if err := validateInput(&in); err != nil {
 		return Output{}, err
 	}
-	return Output{Memory: in.Memory}, nil
+	cfg := DefaultConfig()
+	if in.Config != nil {
+		cfg = *in.Config
+	}
+	j := in.Job
+	if m := j.Spec.ManagedBy; m != nil && *m != JobControllerName {
+		return Output{Memory: in.Memory, Skipped: "managed by " + *m}, nil
+	}
+	if j.Status.IsFinished() {
+		return finishedJobCleanup(j, in.Pods), nil
+	}
+	if cm := j.Spec.CompletionMode; cm != nil && *cm != IndexedCompletion && *cm != NonIndexedCompletion {
+		return Output{
+			Memory:  in.Memory,
+			Events:  []Event{{Type: EventWarning, Reason: ReasonUnknownCompletionMode, Message: msgUnknownCompletionMode}},
+			Skipped: "unknown completion mode " + string(*cm),
+		}, nil
+	}
+
+	s := newSyncer(&in, cfg)
+	if err := s.claimPods(in.Pods); err != nil {
+		return Output{}, err
+	}
+	s.snapshot()
+	if s.status.StartTime == nil && !j.Spec.IsSuspended() {
+		s.status.StartTime = Ptr(s.nowT)
+	}
+	s.evaluateTerminalCriteria()
+
+	suspendChanged := false
+	if s.finished != nil {
+		// Branch A (§4.6).
+		ids := s.activeIDs()
+		s.sortCanonical(ids)
+		s.deletePods(ids, false)
+	} else {
+		// Branch B (§4.7).
+		managed := false
+		if !s.jobDeleting {
+			s.manageJob()
+			managed = true
+		}
+		if s.completionsReached() {
+			s.finished = s.newCondition(JobSuccessCriteriaMet, ConditionTrue, ReasonCompletionsReached, msgCompletionsReached)
+		} else if managed {
+			suspendChanged = s.maintainSuspended()
+		}
+	}
+
+	// §4.8.
+	old := &j.Status
+	needs := suspendChanged || s.active != old.Active ||
+		!equalPtr(&s.ready, old.Ready) || !equalPtr(&s.terminating, old.Terminating)
+	s.status.Active = s.active
+	s.status.Ready = Ptr(s.ready)
+	s.status.Terminating = Ptr(s.terminating)
+	s.trackAndRemoveFinalizers(needs)
+	return s.output(), nil
+}
+
+// newSyncer reads the Job's spec facts and prepares the working status.
+func newSyncer(in *Input, cfg Config) *syncer {
+	j := in.Job
+	sp := &j.Spec
+	s := &syncer{
+		cfg:          cfg,
+		mem:          in.Memory,
+		job:          j,
+		now:          in.Now,
+		nowT:         NewTime(in.Now),
+		status:       j.Status.DeepCopy(),
+		indexed:      sp.IsIndexed(),
+		parallelism:  *sp.Parallelism,
+		backoffLimit: *sp.BackoffLimit,
+		pfp:          sp.PodFailurePolicy,
+		jobDeleting:  j.DeletionTimestamp != nil,
+	}
+	if sp.Completions != nil {
+		s.hasCompletions, s.completions = true, *sp.Completions
+	}
+	if s.indexed && sp.BackoffLimitPerIndex != nil {
+		s.perIndex, s.perIndexLimit = true, *sp.BackoffLimitPerIndex
+	}
+	s.onlyReplaceFailed = sp.PodFailurePolicy != nil ||
+		(sp.PodReplacementPolicy != nil && *sp.PodReplacementPolicy == Failed)
+	if u := j.Status.UncountedTerminatedPods; u != nil {
+		s.uncSucc = uidSet(u.Succeeded)
+		s.uncFail = uidSet(u.Failed)
+	}
+	return s
+}
+
+func uidSet(uids []UID) map[UID]struct{} {
+	if len(uids) == 0 {
+		return nil
+	}
+	m := make(map[UID]struct{}, len(uids))
+	for _, u := range uids {
+		m[u] = struct{}{}
+	}
+	return m
+}
+
+// completionsReached is criterion 8 (§4.7): without completions, some
+// success and no active pod; with completions, at least that many
+// successes and no active pod.
+func (s *syncer) completionsReached() bool {
+	if s.active != 0 {
+		return false
+	}
+	if !s.hasCompletions {
+		return s.succeeded > 0
+	}
+	return s.succeeded >= s.completions
+}
+
+// maintainSuspended is the suspend/resume bookkeeping of §4.9. It reports
+// whether the Suspended condition changed.
+func (s *syncer) maintainSuspended() bool {
+	if s.job.Spec.IsSuspended() {
+		if !s.ensureCondition(JobSuspended, ConditionTrue, ReasonJobSuspended, msgJobSuspended) {
+			return false
+		}
+		s.record(EventNormal, ReasonSuspendedEvent, msgJobSuspended)
+		if s.cfg.ClearStartTimeOnSuspend {
+			s.status.StartTime = nil
+		}
+		return true
+	}
+	if !s.ensureCondition(JobSuspended, ConditionFalse, ReasonJobResumed, msgJobResumed) {
+		return false
+	}
+	s.record(EventNormal, ReasonResumedEvent, msgJobResumed)
+	s.status.StartTime = Ptr(s.nowT)
+	return true
+}
+
+// output assembles the Output of a full sync.
+func (s *syncer) output() Output {
+	out := Output{Actions: s.actions, Events: s.events, Memory: s.mem}
+	if s.lastWrite != nil {
+		out.Status = s.lastWrite.DeepCopy()
+	}
+	if s.flushed {
+		out.Memory.Backoff = s.backoff
+	}
+	if s.hasRequeue {
+		d := s.requeue
+		out.RequeueAfter = &d
+	}
+	return out
+}
+
+// finishedJobCleanup is the output for an already finished Job (§13): a
+// RemoveFinalizer for each pod still carrying the tracking finalizer that
+// the Job controls, or that is an orphan matching its selector, ordered by
+// pod name then UID; no status; the backoff record is dropped.
+func finishedJobCleanup(j *Job, pods []*Pod) Output {
+	var todo []*Pod
+	for _, p := range pods {
+		if p.Namespace != j.Namespace || !p.HasFinalizer(TrackingFinalizer) {
+			continue
+		}
+		if ref := p.ControllerRef(); ref != nil {
+			if ref.UID != j.UID {
+				continue
+			}
+		} else if ok, _ := j.Spec.Selector.Matches(p.Labels); !ok {
+			continue
+		}
+		todo = append(todo, p)
+	}
+	slices.SortFunc(todo, func(a, b *Pod) int {
+		if c := strings.Compare(a.Name, b.Name); c != 0 {
+			return c
+		}
+		return strings.Compare(string(a.UID), string(b.UID))
+	})
+	out := Output{Skipped: "job finished"}
+	for _, p := range todo {
+		out.Actions = append(out.Actions, RemoveFinalizer{Pod: refOf(p)})
+	}
+	return out
 }

@@ -42,6 +42,9 @@ func validateInput(in *Input) error {
 	if s.Completions != nil && *s.Completions < 0 {
 		return fmt.Errorf("spec.completions: must be greater than or equal to 0, got %d", *s.Completions)
 	}
+	if s.Selector == nil {
+		return errors.New("spec.selector: must be set (apply defaults.Job first)")
+	}
 	if s.IsIndexed() && s.Completions == nil {
 		return errors.New("spec.completions: must be set when completionMode is Indexed")
 	}

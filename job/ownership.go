@@ -1,0 +1,54 @@
+package job
+
+import "fmt"
+
+// claimPods decides which of the observed pods belong to the Job (§3, end)
+// and classifies them into s.recs, in input order. It appends AdoptPod and
+// ReleasePod actions, in input order.
+//
+//   - A pod in another namespace is ignored.
+//   - A pod whose controller owner reference has another UID is ignored.
+//   - A pod controlled by the Job is kept when it matches spec.selector.
+//     Otherwise it is released (ReleasePod: owner reference and tracking
+//     finalizer removed) and excluded, unless the Job is being deleted, in
+//     which case it is only excluded.
+//   - An orphan (no controller reference) that matches the selector, is not
+//     being deleted, while the Job is not being deleted, is adopted
+//     (AdoptPod) and kept; it counts as carrying the tracking finalizer in
+//     this sync since the adoption patch adds it.
+//
+// The selector semantics are those of LabelSelector.Matches; a malformed
+// selector is an error naming spec.selector.
+func (s *syncer) claimPods(pods []*Pod) error {
+	j := s.job
+	sel := j.Spec.Selector
+	s.recs = make([]podRec, 0, len(pods))
+	for _, p := range pods {
+		if p.Namespace != j.Namespace {
+			continue
+		}
+		ref := p.ControllerRef()
+		if ref != nil && ref.UID != j.UID {
+			continue
+		}
+		match, err := sel.Matches(p.Labels)
+		if err != nil {
+			return fmt.Errorf("spec.selector.%w", err)
+		}
+		switch {
+		case ref != nil && match:
+			s.recs = append(s.recs, s.classify(p, false))
+		case ref != nil:
+			if !s.jobDeleting {
+				s.actions = append(s.actions, ReleasePod{Pod: refOf(p)})
+			}
+		case match && !s.jobDeleting && p.DeletionTimestamp == nil:
+			s.actions = append(s.actions, AdoptPod{Pod: refOf(p)})
+			s.recs = append(s.recs, s.classify(p, true))
+		}
+	}
+	return nil
+}
+
+// refOf names p.
+func refOf(p *Pod) PodRef { return PodRef{Namespace: p.Namespace, Name: p.Name, UID: p.UID} }

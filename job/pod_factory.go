@@ -1,0 +1,151 @@
+package job
+
+import (
+	"maps"
+	"slices"
+	"strconv"
+)
+
+// maxGeneratedNameLength is the longest generateName the API server keeps
+// before appending 5 random characters (63 − 5).
+const maxGeneratedNameLength = 58
+
+// completionIndexFieldPath is the downward-API path of JOB_COMPLETION_INDEX
+// (PodIndexLabel GA: the label, not the annotation).
+const completionIndexFieldPath = "metadata.labels['" + CompletionIndexKey + "']"
+
+// podTemplate returns the Job's template prepared for pod creation (§5.8):
+// a deep copy with, for Indexed Jobs, JOB_COMPLETION_INDEX appended to the
+// env of every init container and container that does not define it, and
+// the tracking finalizer added when absent.
+func (s *syncer) podTemplate() *PodTemplateSpec {
+	t := s.job.Spec.Template.DeepCopy()
+	if s.indexed {
+		for i := range t.Spec.InitContainers {
+			addCompletionIndexEnv(&t.Spec.InitContainers[i])
+		}
+		for i := range t.Spec.Containers {
+			addCompletionIndexEnv(&t.Spec.Containers[i])
+		}
+	}
+	if !slices.Contains(t.Finalizers, TrackingFinalizer) {
+		t.Finalizers = append(t.Finalizers, TrackingFinalizer)
+	}
+	return t
+}
+
+func addCompletionIndexEnv(c *Container) {
+	if c.HasEnv(CompletionIndexEnv) {
+		return
+	}
+	c.Env = append(c.Env, EnvVar{
+		Name:      CompletionIndexEnv,
+		ValueFrom: &EnvVarSource{FieldRef: &ObjectFieldSelector{FieldPath: completionIndexFieldPath}},
+	})
+}
+
+// newPod builds the pod to create from the prepared template t, for
+// completion index ix (ix < 0: NonIndexed). The pod is independent of t and
+// of the Job:
+//
+//   - namespace of the Job; labels, annotations and finalizers copied from
+//     t (no name, no other metadata); spec deep-copied from t;
+//   - one owner reference: apiVersion batch/v1, kind Job, the Job's name and
+//     UID, controller and blockOwnerDeletion true;
+//   - NonIndexed: generateName "<job>-" ("<job>" when that is not a valid
+//     name prefix);
+//   - Indexed: label and annotation batch.kubernetes.io/job-completion-index
+//     = ix, spec.hostname "<job>-<ix>", generateName "<job>-<ix>-" with the
+//     job-name part cut so the whole fits 58 characters; with
+//     backoffLimitPerIndex, the failure-count annotation (always) and the
+//     ignored-failure-count annotation (when > 0) of §7.4.
+func (s *syncer) newPod(t *PodTemplateSpec, ix int32) *Pod {
+	j := s.job
+	p := &Pod{
+		ObjectMeta: ObjectMeta{
+			Namespace:   j.Namespace,
+			Labels:      maps.Clone(t.Labels),
+			Annotations: maps.Clone(t.Annotations),
+			Finalizers:  slices.Clone(t.Finalizers),
+			OwnerReferences: []OwnerReference{{
+				APIVersion:         "batch/v1",
+				Kind:               "Job",
+				Name:               j.Name,
+				UID:                j.UID,
+				Controller:         Ptr(true),
+				BlockOwnerDeletion: Ptr(true),
+			}},
+		},
+		Spec: *t.Spec.DeepCopy(),
+	}
+	if ix < 0 {
+		p.GenerateName = podNamePrefix(j.Name)
+		return p
+	}
+	v := strconv.Itoa(int(ix))
+	if p.Annotations == nil {
+		p.Annotations = make(map[string]string, 2)
+	}
+	if p.Labels == nil {
+		p.Labels = make(map[string]string, 1)
+	}
+	p.Annotations[CompletionIndexKey] = v
+	p.Labels[CompletionIndexKey] = v
+	p.Spec.Hostname = j.Name + "-" + v
+	p.GenerateName = generateNameWithIndex(j.Name, ix)
+	if s.perIndex {
+		failures, ignored := s.newIndexFailureCounts(ix)
+		p.Annotations[IndexFailureCountKey] = strconv.Itoa(int(failures))
+		if ignored > 0 {
+			p.Annotations[IndexIgnoredFailureCountKey] = strconv.Itoa(int(ignored))
+		}
+	}
+	return p
+}
+
+// generateNameWithIndex is "<job>-<ix>-", with the job-name part cut to
+// 58 − len("-<ix>-") characters when the whole would exceed 58.
+func generateNameWithIndex(jobName string, ix int32) string {
+	suffix := "-" + strconv.Itoa(int(ix)) + "-"
+	if len(jobName)+len(suffix) > maxGeneratedNameLength {
+		jobName = jobName[:maxGeneratedNameLength-len(suffix)]
+	}
+	return jobName + suffix
+}
+
+// podNamePrefix is "<job>-" when that is a valid generateName (a DNS-1123
+// subdomain once its trailing dash is masked), else "<job>".
+func podNamePrefix(jobName string) string {
+	prefix := jobName + "-"
+	masked := jobName + "a"
+	if len(prefix) == 1 {
+		masked = prefix
+	}
+	if isDNS1123Subdomain(masked) {
+		return prefix
+	}
+	return jobName
+}
+
+// isDNS1123Subdomain: at most 253 characters of dot-separated labels of
+// lower-case alphanumerics and '-', each starting and ending alphanumeric.
+func isDNS1123Subdomain(v string) bool {
+	if len(v) == 0 || len(v) > 253 {
+		return false
+	}
+	alnum := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+	start := true
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case alnum(c):
+			start = false
+		case c == '-' && !start:
+		case c == '.' && !start && v[i-1] != '-':
+			start = true
+		default:
+			return false
+		}
+	}
+	return !start && v[len(v)-1] != '-'
+}

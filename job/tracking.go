@@ -1,0 +1,205 @@
+package job
+
+// trackAndRemoveFinalizers is the two-phase accounting of controller.md
+// §4.11 (upstream's trackJobStatusAndRemoveFinalizers); needsFlush says
+// whether the status already differs from the Job's. It appends, in
+// execution order: WriteStatus (first flush, F1) when needed, one
+// RemoveFinalizer per accounted pod (F2), and the final WriteStatus (F4)
+// when needed; and, when the Job finishes, the finish events.
+func (s *syncer) trackAndRemoveFinalizers(needsFlush bool) {
+	st := s.status
+	if st.UncountedTerminatedPods == nil {
+		st.UncountedTerminatedPods = &UncountedTerminatedPods{}
+	}
+	unc := st.UncountedTerminatedPods
+
+	// T1/T2: pods still carrying the finalizer, canonically ordered (for
+	// Indexed Jobs: by completion index, unknown first). finUIDs is the part
+	// of uidsWithFinalizer that the clean-up of uncounted lists needs.
+	ids := make([]int32, 0, len(s.recs))
+	var finUIDs map[UID]struct{}
+	for i := range s.recs {
+		r := &s.recs[i]
+		if !r.is(fHasFin) {
+			continue
+		}
+		ids = append(ids, int32(i))
+		if r.is(fInUncSucc | fInUncFail) {
+			if finUIDs == nil {
+				finUIDs = make(map[UID]struct{})
+			}
+			finUIDs[r.pod.UID] = struct{}{}
+		}
+	}
+
+	// T3: uncounted UIDs whose pod lost its finalizer (or is gone) move to
+	// the counters.
+	if cleanUncounted(st, finUIDs) {
+		needsFlush = true
+	}
+
+	// T4: choose the pods whose finalizer is removed and account for them.
+	var removals []int32
+	var newSucceededIdx []int32
+	reachedMax := false
+	ids = s.removableCandidates(ids)
+	for _, id := range ids {
+		r := &s.recs[id]
+		removals = append(removals, id)
+		switch {
+		case r.is(fSucceeded) && !r.is(fInUncFail):
+			if s.indexed {
+				if r.is(fValidIndex) && !s.prevSucceededIdx.Has(r.index) {
+					newSucceededIdx = append(newSucceededIdx, r.index)
+				}
+			} else if !r.is(fInUncSucc) {
+				needsFlush = true
+				unc.Succeeded = append(unc.Succeeded, r.pod.UID)
+			}
+		case r.is(fFailed) || (s.finished != nil && s.finished.Type != JobSuccessCriteriaMet):
+			// When the Job is failing every pod still running is counted
+			// as failed; when it succeeds, or is only being deleted, not.
+			if !r.is(fInUncFail) && r.is(fValidIndex) && s.failureOutcomeOf(r).counts {
+				needsFlush = true
+				unc.Failed = append(unc.Failed, r.pod.UID)
+			}
+		}
+		if len(newSucceededIdx)+len(unc.Succeeded)+len(unc.Failed) >= s.cfg.MaxUncountedPods {
+			reachedMax = true
+			break
+		}
+	}
+
+	// T5: Indexed counters. succeededIdx already holds the index of every
+	// succeeded pod with the finalizer (§4.5 step 7), so newSucceededIdx
+	// adds nothing to it; it only counts towards the cap above.
+	if s.indexed {
+		str := s.succeededIdx.String()
+		if str != st.CompletedIndexes {
+			needsFlush = true
+		}
+		st.Succeeded = int32(s.succeededIdx.Len())
+		st.CompletedIndexes = str
+		var failed *string
+		if s.perIndex {
+			failed = Ptr(s.failedIdx.String())
+		}
+		if !equalPtr(st.FailedIndexes, failed) {
+			st.FailedIndexes = failed
+			needsFlush = true
+		}
+	}
+
+	// T6: interim conditions.
+	if f := s.finished; f != nil && f.Type == JobFailureTarget {
+		st.Conditions = append(st.Conditions, *f)
+		needsFlush = true
+		s.finished = s.newCondition(JobFailed, ConditionTrue, f.Reason, f.Message)
+	}
+	if f := s.finished; f != nil && f.Type == JobSuccessCriteriaMet {
+		if firstTrueCondition(st.Conditions, JobSuccessCriteriaMet) == nil {
+			st.Conditions = append(st.Conditions, *f)
+			needsFlush = true
+		}
+		s.finished = s.newCondition(JobComplete, ConditionTrue, f.Reason, f.Message)
+	}
+
+	// F1: first flush, which also persists the candidate backoff record.
+	if needsFlush {
+		s.writeStatus()
+		s.flushed = true
+		needsFlush = false
+	}
+
+	// F2: remove finalizers (every removal succeeds in this model).
+	for _, id := range removals {
+		p := s.recs[id].pod
+		s.actions = append(s.actions, RemoveFinalizer{Pod: refOf(p)})
+		delete(finUIDs, p.UID)
+	}
+
+	// F3: the removed pods' UIDs move from the uncounted lists to the
+	// counters.
+	if cleanUncounted(st, finUIDs) {
+		needsFlush = true
+	}
+
+	// E: the terminal condition, unless capped, uncounted pods remain or
+	// pods are still terminating (§9.3).
+	finished := false
+	if f := s.finished; f != nil && !reachedMax &&
+		len(unc.Succeeded)+len(unc.Failed) == 0 && s.terminating == 0 {
+		s.ensureCondition(f.Type, f.Status, f.Reason, f.Message)
+		if f.Type == JobComplete {
+			st.CompletionTime = Ptr(f.LastTransitionTime)
+		}
+		finished, needsFlush = true, true
+	}
+
+	// F4: final flush, then the finish events.
+	if needsFlush {
+		s.writeStatus()
+		if finished {
+			s.recordFinished(s.finished)
+		}
+	}
+}
+
+// removableCandidates filters ids (pods with the finalizer) down to those
+// whose finalizer this sync may remove (upstream's canRemoveFinalizer),
+// canonically ordered: every pod when the Job is being deleted or a
+// terminal condition is pending; otherwise succeeded pods and failed pods
+// other than the delayed-deletion pod of their index (§7.4). ids is reused.
+func (s *syncer) removableCandidates(ids []int32) []int32 {
+	if !s.jobDeleting && s.finished == nil {
+		out := ids[:0]
+		for _, id := range ids {
+			r := &s.recs[id]
+			if r.is(fSucceeded) || (r.is(fFailed) && !s.isDelayedDeletion(id)) {
+				out = append(out, id)
+			}
+		}
+		ids = out
+	}
+	s.sortCanonical(ids)
+	return ids
+}
+
+// cleanUncounted removes from status.uncountedTerminatedPods every UID not
+// in withFin, adding one to status.succeeded or status.failed per removed
+// entry. It reports whether anything changed.
+func cleanUncounted(st *JobStatus, withFin map[UID]struct{}) bool {
+	unc := st.UncountedTerminatedPods
+	changed := false
+	keep := func(list []UID, counter *int32) []UID {
+		out := list[:0:0]
+		for _, uid := range list {
+			if _, ok := withFin[uid]; ok {
+				out = append(out, uid)
+			}
+		}
+		if len(out) != len(list) {
+			*counter += int32(len(list) - len(out))
+			changed = true
+			return out
+		}
+		return list
+	}
+	unc.Succeeded = keep(unc.Succeeded, &st.Succeeded)
+	unc.Failed = keep(unc.Failed, &st.Failed)
+	return changed
+}
+
+// writeStatus appends a WriteStatus of a snapshot of the working status.
+func (s *syncer) writeStatus() {
+	snap := s.status.DeepCopy()
+	s.actions = append(s.actions, WriteStatus{Status: snap})
+	s.lastWrite = snap
+}
+
+func equalPtr[T comparable](a, b *T) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
