@@ -1,0 +1,17 @@
+// Package defaults reproduces what the Kubernetes 1.37 API server does to a
+// batch/v1 Job before validating it, as separate steps a caller can pick
+// (a webhook author typically wants all three, in this order):
+//
+//  1. [Job]: the defaulter (SetDefaults_Job, the onPodConditions status
+//     default, and the pod restartPolicy default);
+//  2. [GenerateSelector]: the create-time selector and the four labels
+//     derived from metadata.uid and metadata.name (skipped with
+//     manualSelector: true);
+//  3. [PrepareForCreate]: the rest of the create strategy (status cleared,
+//     generation 1, spec.scheduling dropped).
+//
+// Every function returns a new Job and never mutates its argument. Nothing
+// here reads a clock or draws random numbers: metadata.uid,
+// creationTimestamp and a name generated from generateName are the
+// caller's to supply.
+package defaults

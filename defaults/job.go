@@ -1,0 +1,85 @@
+package defaults
+
+import (
+	"math"
+
+	"github.com/jobkit/jobkit/job"
+)
+
+// Job returns a defaulted deep copy of in, as the API server's defaulter
+// leaves a decoded batch/v1 Job (every field below is set only when absent):
+//
+//   - completions and parallelism both nil: both 1; parallelism nil: 1
+//     (completions stays nil when only parallelism is given);
+//   - backoffLimit: 2147483647 when backoffLimitPerIndex is set, else 6;
+//   - metadata.labels empty and template labels non-nil: the Job's labels
+//     become the template's label map itself (the same map, as upstream's
+//     assignment; GenerateSelector keeps the two aliased, so the generated
+//     labels then appear on the Job too);
+//   - completionMode NonIndexed; suspend false; manualSelector false;
+//   - podReplacementPolicy Failed with a podFailurePolicy, else
+//     TerminatingOrFailed;
+//   - podFailurePolicy.rules[*].onPodConditions[*].status "True";
+//   - the Pod defaulter's spec.template.spec.restartPolicy "Always" (so
+//     that a manifest without one fails Job validation exactly as on the
+//     server). The Pod defaulter's other defaults (dnsPolicy,
+//     terminationGracePeriodSeconds, imagePullPolicy, ...) are not applied.
+//
+// Not defaulted: activeDeadlineSeconds, ttlSecondsAfterFinished,
+// backoffLimitPerIndex, maxFailedIndexes, successPolicy, podFailurePolicy,
+// managedBy, selector (see GenerateSelector), scheduling. A nil in gives
+// nil.
+func Job(in *job.Job) *job.Job {
+	if in == nil {
+		return nil
+	}
+	out := in.DeepCopy()
+	s := &out.Spec
+	if s.Completions == nil && s.Parallelism == nil {
+		s.Completions = job.Ptr[int32](1)
+		s.Parallelism = job.Ptr[int32](1)
+	}
+	if s.Parallelism == nil {
+		s.Parallelism = job.Ptr[int32](1)
+	}
+	if s.BackoffLimit == nil {
+		if s.BackoffLimitPerIndex != nil {
+			s.BackoffLimit = job.Ptr[int32](math.MaxInt32)
+		} else {
+			s.BackoffLimit = job.Ptr[int32](6)
+		}
+	}
+	if s.Template.Labels != nil && len(out.Labels) == 0 {
+		out.Labels = s.Template.Labels
+	}
+	if s.CompletionMode == nil {
+		s.CompletionMode = job.Ptr(job.NonIndexedCompletion)
+	}
+	if s.Suspend == nil {
+		s.Suspend = job.Ptr(false)
+	}
+	if s.PodReplacementPolicy == nil {
+		if s.PodFailurePolicy != nil {
+			s.PodReplacementPolicy = job.Ptr(job.Failed)
+		} else {
+			s.PodReplacementPolicy = job.Ptr(job.TerminatingOrFailed)
+		}
+	}
+	if s.ManualSelector == nil {
+		s.ManualSelector = job.Ptr(false)
+	}
+	if s.PodFailurePolicy != nil {
+		for i := range s.PodFailurePolicy.Rules {
+			conds := s.PodFailurePolicy.Rules[i].OnPodConditions
+			for j := range conds {
+				if conds[j].Status == "" {
+					conds[j].Status = job.ConditionTrue
+				}
+			}
+		}
+	}
+	if s.Template.Spec.RestartPolicy == "" {
+		s.Template.Spec.RestartPolicy = job.RestartPolicyAlways
+	}
+	return out
+}

@@ -1,0 +1,252 @@
+package validation
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+
+	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/policy"
+)
+
+// Semantic equality as the API server's immutability checks use it
+// (apiequality.Semantic.DeepEqual): nil and empty slices and maps are equal,
+// pointers compare by the values they point to (nil differs from non-nil).
+// Members kept verbatim (PodSpec.Unknown, Container.Unknown) compare as
+// decoded JSON where null, [] and {} equal an absent member; resource
+// quantities are compared textually (a known gap: "1" vs "1000m" differ).
+
+func selectorsEqual(a, b *job.LabelSelector) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	if !stringMapsEqual(a.MatchLabels, b.MatchLabels) || len(a.MatchExpressions) != len(b.MatchExpressions) {
+		return false
+	}
+	for i := range a.MatchExpressions {
+		x, y := a.MatchExpressions[i], b.MatchExpressions[i]
+		if x.Key != y.Key || x.Operator != y.Operator || !stringSlicesEqual(x.Values, y.Values) {
+			return false
+		}
+	}
+	return true
+}
+
+func podFailurePoliciesEqual(a, b *policy.PodFailurePolicy) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	if len(a.Rules) != len(b.Rules) {
+		return false
+	}
+	for i := range a.Rules {
+		x, y := &a.Rules[i], &b.Rules[i]
+		if x.Action != y.Action || len(x.OnPodConditions) != len(y.OnPodConditions) {
+			return false
+		}
+		for j := range x.OnPodConditions {
+			if x.OnPodConditions[j] != y.OnPodConditions[j] {
+				return false
+			}
+		}
+		if (x.OnExitCodes == nil) != (y.OnExitCodes == nil) {
+			return false
+		}
+		if x.OnExitCodes != nil {
+			e, f := x.OnExitCodes, y.OnExitCodes
+			if e.Operator != f.Operator || !ptrEqual(e.ContainerName, f.ContainerName) || len(e.Values) != len(f.Values) {
+				return false
+			}
+			for k := range e.Values {
+				if e.Values[k] != f.Values[k] {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+func successPoliciesEqual(a, b *policy.SuccessPolicy) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	if len(a.Rules) != len(b.Rules) {
+		return false
+	}
+	for i := range a.Rules {
+		x, y := a.Rules[i], b.Rules[i]
+		if !ptrEqual(x.SucceededIndexes, y.SucceededIndexes) || !ptrEqual(x.SucceededCount, y.SucceededCount) {
+			return false
+		}
+	}
+	return true
+}
+
+func templatesEqual(a, b *job.PodTemplateSpec) bool {
+	return objectMetaEqual(&a.ObjectMeta, &b.ObjectMeta) && podSpecsEqual(&a.Spec, &b.Spec)
+}
+
+func objectMetaEqual(a, b *job.ObjectMeta) bool {
+	if a.Name != b.Name || a.GenerateName != b.GenerateName || a.Namespace != b.Namespace ||
+		a.SelfLink != b.SelfLink || a.UID != b.UID || a.ResourceVersion != b.ResourceVersion ||
+		a.Generation != b.Generation || !a.CreationTimestamp.Equal(b.CreationTimestamp) ||
+		!timePtrEqual(a.DeletionTimestamp, b.DeletionTimestamp) ||
+		!ptrEqual(a.DeletionGracePeriodSeconds, b.DeletionGracePeriodSeconds) ||
+		!stringMapsEqual(a.Labels, b.Labels) || !stringMapsEqual(a.Annotations, b.Annotations) ||
+		!stringSlicesEqual(a.Finalizers, b.Finalizers) || len(a.OwnerReferences) != len(b.OwnerReferences) ||
+		len(a.ManagedFields) != len(b.ManagedFields) {
+		return false
+	}
+	for i := range a.OwnerReferences {
+		x, y := a.OwnerReferences[i], b.OwnerReferences[i]
+		if x.APIVersion != y.APIVersion || x.Kind != y.Kind || x.Name != y.Name || x.UID != y.UID ||
+			!ptrEqual(x.Controller, y.Controller) || !ptrEqual(x.BlockOwnerDeletion, y.BlockOwnerDeletion) {
+			return false
+		}
+	}
+	for i := range a.ManagedFields {
+		if !rawEqual(a.ManagedFields[i], b.ManagedFields[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func podSpecsEqual(a, b *job.PodSpec) bool {
+	return a.RestartPolicy == b.RestartPolicy && a.NodeName == b.NodeName &&
+		a.Hostname == b.Hostname && a.Subdomain == b.Subdomain &&
+		containersEqual(a.InitContainers, b.InitContainers) &&
+		containersEqual(a.Containers, b.Containers) &&
+		unknownEqual(a.Unknown, b.Unknown)
+}
+
+func containersEqual(a, b []job.Container) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := &a[i], &b[i]
+		if x.Name != y.Name || x.Image != y.Image || !ptrEqual(x.RestartPolicy, y.RestartPolicy) ||
+			len(x.Env) != len(y.Env) || !unknownEqual(x.Unknown, y.Unknown) {
+			return false
+		}
+		for k := range x.Env {
+			e, f := x.Env[k], y.Env[k]
+			if e.Name != f.Name || e.Value != f.Value || (e.ValueFrom == nil) != (f.ValueFrom == nil) {
+				return false
+			}
+			if e.ValueFrom != nil && (!ptrEqual(e.ValueFrom.FieldRef, f.ValueFrom.FieldRef) ||
+				!unknownEqual(e.ValueFrom.Unknown, f.ValueFrom.Unknown)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// unknownEqual compares verbatim members; a member whose value is null, []
+// or {} counts as absent.
+func unknownEqual(a, b job.Unknown) bool {
+	for k, v := range a {
+		w, ok := b[k]
+		if !ok {
+			if !isEmptyJSON(v) {
+				return false
+			}
+			continue
+		}
+		if !rawEqual(v, w) {
+			return false
+		}
+	}
+	for k, w := range b {
+		if _, ok := a[k]; !ok && !isEmptyJSON(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// rawEqual compares two raw JSON values: byte-equal, or equal once decoded
+// and normalized (null/[]/{} members dropped).
+func rawEqual(a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	if isEmptyJSON(a) && isEmptyJSON(b) {
+		return true
+	}
+	return jsonEqual(decodeOrText(a), decodeOrText(b))
+}
+
+func decodeOrText(raw []byte) any {
+	if v, ok := decodeJSON(raw); ok {
+		return v
+	}
+	return string(bytes.TrimSpace(raw))
+}
+
+func decodeJSON(raw []byte) (any, bool) {
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return nil, false
+	}
+	return v, true
+}
+
+// jsonEqual compares decoded JSON values, treating null, empty arrays and
+// empty objects as equal to each other and to an absent object member.
+func jsonEqual(a, b any) bool {
+	return reflect.DeepEqual(normalizeJSON(a), normalizeJSON(b))
+}
+
+func normalizeJSON(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(t))
+		for k, e := range t {
+			if n := normalizeJSON(e); n != nil {
+				out[k] = n
+			}
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		return out
+	case []any:
+		if len(t) == 0 {
+			return nil
+		}
+		out := make([]any, len(t))
+		for i, e := range t {
+			out[i] = normalizeJSON(e)
+		}
+		return out
+	}
+	return v
+}
+
+func stringMapsEqual(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+func stringSlicesEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

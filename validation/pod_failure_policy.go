@@ -1,0 +1,162 @@
+package validation
+
+import (
+	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/policy"
+	"github.com/jobkit/jobkit/validation/field"
+)
+
+// Limits of spec.podFailurePolicy.
+const (
+	maxPodFailurePolicyRules            = 20
+	maxPodFailurePolicyOnExitCodeValues = 255
+	maxPodFailurePolicyOnPodConditions  = 20
+)
+
+// Supported values, in the sorted order upstream prints them.
+var (
+	supportedPFPActions   = []policy.PodFailurePolicyAction{policy.ActionCount, policy.ActionFailIndex, policy.ActionFailJob, policy.ActionIgnore}
+	supportedPFPOperators = []policy.PodFailurePolicyOnExitCodesOperator{policy.OperatorIn, policy.OperatorNotIn}
+	supportedPFPStatuses  = []conditionStatus{job.ConditionFalse, job.ConditionTrue, job.ConditionUnknown}
+)
+
+// conditionStatus renders like upstream's named ConditionStatus (as JSON).
+type conditionStatus string
+
+// validatePodFailurePolicy checks spec.podFailurePolicy (§2.6). Every rule
+// is checked even beyond the 20-rule limit (as upstream); the cost is linear
+// in the total number of rules, exit-code values and condition patterns.
+func validatePodFailurePolicy(s *job.JobSpec, p *field.Path) field.ErrorList {
+	var errs field.ErrorList
+	rulesPath := p.Child("rules")
+	rules := s.PodFailurePolicy.Rules
+	if len(rules) > maxPodFailurePolicyRules {
+		errs = append(errs, field.TooMany(rulesPath, len(rules), maxPodFailurePolicyRules))
+	}
+	var names nameSet
+	for _, c := range s.Template.Spec.Containers {
+		names.add(c.Name)
+	}
+	for _, c := range s.Template.Spec.InitContainers {
+		names.add(c.Name)
+	}
+	for i := range rules {
+		errs = append(errs, validatePFPRule(s, &names, &rules[i], rulesPath.Index(i))...)
+	}
+	return errs
+}
+
+func validatePFPRule(s *job.JobSpec, names *nameSet, r *policy.PodFailurePolicyRule, p *field.Path) field.ErrorList {
+	var errs field.ErrorList
+	actionPath := p.Child("action")
+	switch {
+	case r.Action == "":
+		errs = append(errs, field.Required(actionPath, `valid values: ["Count" "FailIndex" "FailJob" "Ignore"]`))
+	case r.Action == policy.ActionFailIndex:
+		if s.BackoffLimitPerIndex == nil {
+			errs = append(errs, field.Invalid(actionPath, r.Action, "requires the backoffLimitPerIndex to be set"))
+		}
+	case r.Action != policy.ActionCount && r.Action != policy.ActionFailJob && r.Action != policy.ActionIgnore:
+		errs = append(errs, field.NotSupported(actionPath, r.Action, supportedPFPActions))
+	}
+	if r.OnExitCodes != nil {
+		errs = append(errs, validateOnExitCodes(names, r.OnExitCodes, p.Child("onExitCodes"))...)
+	}
+	if len(r.OnPodConditions) > 0 {
+		errs = append(errs, validateOnPodConditions(r.OnPodConditions, p.Child("onPodConditions"))...)
+	}
+	if r.OnExitCodes != nil && len(r.OnPodConditions) > 0 {
+		errs = append(errs, field.Invalid(p, field.OmitValueType{}, "specifying both OnExitCodes and OnPodConditions is not supported"))
+	}
+	if r.OnExitCodes == nil && len(r.OnPodConditions) == 0 {
+		errs = append(errs, field.Invalid(p, field.OmitValueType{}, "specifying one of OnExitCodes and OnPodConditions is required"))
+	}
+	return errs
+}
+
+func validateOnExitCodes(names *nameSet, req *policy.PodFailurePolicyOnExitCodesRequirement, p *field.Path) field.ErrorList {
+	var errs field.ErrorList
+	opPath := p.Child("operator")
+	switch req.Operator {
+	case policy.OperatorIn, policy.OperatorNotIn:
+	case "":
+		errs = append(errs, field.Required(opPath, `valid values: ["In" "NotIn"]`))
+	default:
+		errs = append(errs, field.NotSupported(opPath, req.Operator, supportedPFPOperators))
+	}
+	if req.ContainerName != nil && !names.has(*req.ContainerName) {
+		errs = append(errs, field.Invalid(p.Child("containerName"), *req.ContainerName,
+			"must be one of the container or initContainer names in the pod template"))
+	}
+	valuesPath := p.Child("values")
+	vals := req.Values
+	if len(vals) == 0 {
+		errs = append(errs, field.Invalid(valuesPath, int32List(vals), "at least one value is required"))
+	} else if len(vals) > maxPodFailurePolicyOnExitCodeValues {
+		errs = append(errs, field.TooMany(valuesPath, len(vals), maxPodFailurePolicyOnExitCodeValues))
+	}
+	ordered := true
+	var seen map[int32]struct{}
+	for j, v := range vals {
+		if req.Operator == policy.OperatorIn && v == 0 {
+			errs = append(errs, field.Invalid(valuesPath.Index(j), v, "must not be 0 for the In operator"))
+		}
+		if isDuplicateValue(vals, j, &seen) {
+			errs = append(errs, field.Duplicate(valuesPath.Index(j), v))
+		}
+		if j > 0 && vals[j-1] > v {
+			ordered = false
+		}
+	}
+	if !ordered {
+		errs = append(errs, field.Invalid(valuesPath, int32List(vals), "must be ordered"))
+	}
+	return errs
+}
+
+// isDuplicateValue reports whether vals[j] occurs earlier in vals. Short
+// lists are scanned; long ones use a set built on first need, so the cost
+// stays linear for untrusted input.
+func isDuplicateValue(vals []int32, j int, seen *map[int32]struct{}) bool {
+	const scanLimit = 16
+	if len(vals) <= scanLimit {
+		for _, w := range vals[:j] {
+			if w == vals[j] {
+				return true
+			}
+		}
+		return false
+	}
+	if *seen == nil {
+		*seen = make(map[int32]struct{}, len(vals))
+	}
+	if _, dup := (*seen)[vals[j]]; dup {
+		return true
+	}
+	(*seen)[vals[j]] = struct{}{}
+	return false
+}
+
+// int32List renders like upstream's []int32 (JSON: [19,11], [] or null).
+type int32List []int32
+
+func validateOnPodConditions(pats []policy.PodFailurePolicyOnPodConditionsPattern, p *field.Path) field.ErrorList {
+	var errs field.ErrorList
+	if len(pats) > maxPodFailurePolicyOnPodConditions {
+		errs = append(errs, field.TooMany(p, len(pats), maxPodFailurePolicyOnPodConditions))
+	}
+	for j, pat := range pats {
+		pp := p.Index(j)
+		for _, msg := range qualifiedName(pat.Type) {
+			errs = append(errs, field.Invalid(pp.Child("type"), pat.Type, msg))
+		}
+		switch pat.Status {
+		case job.ConditionTrue, job.ConditionFalse, job.ConditionUnknown:
+		case "":
+			errs = append(errs, field.Required(pp.Child("status"), `valid values: ["False" "True" "Unknown"]`))
+		default:
+			errs = append(errs, field.NotSupported(pp.Child("status"), conditionStatus(pat.Status), supportedPFPStatuses))
+		}
+	}
+	return errs
+}

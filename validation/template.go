@@ -1,0 +1,167 @@
+package validation
+
+import (
+	"bytes"
+
+	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/validation/field"
+)
+
+// validatePodTemplate is the part of the generic PodTemplateSpec validation
+// that jobkit models (§2.12), in upstream's order:
+//
+//  1. template labels at spec.template.labels (not ...metadata.labels);
+//  2. template annotations at spec.template.annotations;
+//  3. spec.template.spec.containers: Required when empty; per container:
+//     name (Required / DNS-1123 label), image (Required when empty), then
+//     Duplicate name;
+//  4. spec.template.spec.initContainers: per container name, image, then
+//     Duplicate (against the regular containers and earlier init
+//     containers);
+//  5. spec.template.spec.restartPolicy: Required when empty, NotSupported
+//     unless Always/OnFailure/Never;
+//  6. spec.template.spec.ephemeralContainers: Forbidden when present.
+//
+// Not modelled (generic Pod validation, out of jobkit's scope): volumes,
+// ports, env, resources, probes, security context, pod-specific annotations,
+// seccomp/AppArmor, and everything else kept verbatim in PodSpec.Unknown.
+func validatePodTemplate(t *job.PodTemplateSpec, p *field.Path) field.ErrorList {
+	var errs field.ErrorList
+	errs = append(errs, validateLabelMap(t.Labels, p.Child("labels"))...)
+	errs = append(errs, validateAnnotationMap(t.Annotations, p.Child("annotations"))...)
+	sp := p.Child("spec")
+	errs = append(errs, validateContainers(&t.Spec, sp.Child("containers"))...)
+	errs = append(errs, validateInitContainers(&t.Spec, sp.Child("initContainers"))...)
+	switch t.Spec.RestartPolicy {
+	case job.RestartPolicyAlways, job.RestartPolicyOnFailure, job.RestartPolicyNever:
+	case "":
+		errs = append(errs, field.Required(sp.Child("restartPolicy"), ""))
+	default:
+		errs = append(errs, field.NotSupported(sp.Child("restartPolicy"), t.Spec.RestartPolicy,
+			[]job.RestartPolicy{job.RestartPolicyAlways, job.RestartPolicyOnFailure, job.RestartPolicyNever}))
+	}
+	if raw, ok := t.Spec.Unknown["ephemeralContainers"]; ok && !isEmptyJSON(raw) {
+		errs = append(errs, field.Forbidden(sp.Child("ephemeralContainers"), "ephemeral containers not allowed in pod template"))
+	}
+	return errs
+}
+
+func validateContainerCommon(c *job.Container, p *field.Path) field.ErrorList {
+	var errs field.ErrorList
+	if c.Name == "" {
+		errs = append(errs, field.Required(p.Child("name"), ""))
+	} else {
+		for _, msg := range dns1123Label(c.Name) {
+			errs = append(errs, field.Invalid(p.Child("name"), c.Name, msg))
+		}
+	}
+	if c.Image == "" {
+		errs = append(errs, field.Required(p.Child("image"), ""))
+	}
+	return errs
+}
+
+func validateContainers(s *job.PodSpec, p *field.Path) field.ErrorList {
+	if len(s.Containers) == 0 {
+		return field.ErrorList{field.Required(p, "")}
+	}
+	var errs field.ErrorList
+	var seen nameSet
+	for i := range s.Containers {
+		c := &s.Containers[i]
+		errs = append(errs, validateContainerCommon(c, p.Index(i))...)
+		if !seen.add(c.Name) {
+			errs = append(errs, field.Duplicate(p.Index(i).Child("name"), c.Name))
+		}
+	}
+	return errs
+}
+
+func validateInitContainers(s *job.PodSpec, p *field.Path) field.ErrorList {
+	var errs field.ErrorList
+	if len(s.InitContainers) == 0 {
+		return nil
+	}
+	var seen nameSet
+	for _, rc := range s.Containers {
+		seen.add(rc.Name)
+	}
+	for i := range s.InitContainers {
+		c := &s.InitContainers[i]
+		errs = append(errs, validateContainerCommon(c, p.Index(i))...)
+		if seen.has(c.Name) {
+			errs = append(errs, field.Duplicate(p.Index(i).Child("name"), c.Name))
+		} else if c.Name != "" {
+			seen.add(c.Name)
+		}
+	}
+	return errs
+}
+
+// nameSet is a set of names that scans a short slice and switches to a map
+// past 16 entries, so typical templates do not allocate a map and huge
+// untrusted ones stay linear.
+type nameSet struct {
+	list []string
+	m    map[string]struct{}
+}
+
+func (s *nameSet) has(n string) bool {
+	if s.m != nil {
+		_, ok := s.m[n]
+		return ok
+	}
+	for _, x := range s.list {
+		if x == n {
+			return true
+		}
+	}
+	return false
+}
+
+// add inserts n and reports whether it was absent.
+func (s *nameSet) add(n string) bool {
+	if s.has(n) {
+		return false
+	}
+	if s.m == nil && len(s.list) < 16 {
+		s.list = append(s.list, n)
+		return true
+	}
+	if s.m == nil {
+		s.m = make(map[string]struct{}, 2*len(s.list))
+		for _, x := range s.list {
+			s.m[x] = struct{}{}
+		}
+	}
+	s.m[n] = struct{}{}
+	return true
+}
+
+// validateJobRestartPolicy is the Job-specific restartPolicy rule (§2.7),
+// evaluated after the template validation.
+func validateJobRestartPolicy(s *job.JobSpec, p *field.Path) field.ErrorList {
+	rp := s.Template.Spec.RestartPolicy
+	path := p.Child("template", "spec", "restartPolicy")
+	switch {
+	case rp == job.RestartPolicyAlways || rp == "":
+		return field.ErrorList{field.Required(path, `valid values: "OnFailure", "Never"`)}
+	case rp != job.RestartPolicyOnFailure && rp != job.RestartPolicyNever:
+		return field.ErrorList{field.NotSupported(path, rp, []job.RestartPolicy{job.RestartPolicyOnFailure, job.RestartPolicyNever})}
+	case s.PodFailurePolicy != nil && rp != job.RestartPolicyNever:
+		return field.ErrorList{field.Invalid(path, rp, `only "Never" is supported when podFailurePolicy is specified`)}
+	}
+	return nil
+}
+
+// isEmptyJSON reports whether raw is null, [], {} or blank.
+func isEmptyJSON(raw []byte) bool {
+	t := bytes.TrimSpace(raw)
+	if len(t) == 0 || bytes.Equal(t, []byte("null")) {
+		return true
+	}
+	if len(t) >= 2 && (t[0] == '[' && t[len(t)-1] == ']' || t[0] == '{' && t[len(t)-1] == '}') {
+		return len(bytes.TrimSpace(t[1:len(t)-1])) == 0
+	}
+	return false
+}

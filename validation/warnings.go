@@ -1,0 +1,71 @@
+package validation
+
+import (
+	"fmt"
+
+	"github.com/jobkit/jobkit/job"
+)
+
+const indexedTrackingWarning = "spec: In Indexed Jobs with a number of completions higher than 10^5 and a parallelism higher than 10^4, Kubernetes might not be able to track completedIndexes when a big number of indexes fail"
+
+// WarningsOnCreate returns the API server's create warnings for j (§2.11),
+// in order: the name is not a DNS-1123 label; the Indexed tracking
+// warning. Generic pod-template warnings (deprecated fields, ...) are not
+// modelled. A nil j is an empty Job.
+func WarningsOnCreate(j *job.Job) []string {
+	if j == nil {
+		j = &job.Job{}
+	}
+	var w []string
+	if msgs := dns1123Label(j.Name); len(msgs) > 0 {
+		w = append(w, fmt.Sprintf("metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: %v", msgs))
+	}
+	return append(w, specWarnings(&j.Spec)...)
+}
+
+// WarningsOnUpdate returns the spec warnings of newJob when the update
+// changes the spec. The API server warns when the generation changed; it
+// bumps the generation exactly when the spec changed, so both conditions
+// are accepted here (a caller that does not maintain generations still gets
+// the server's answer).
+func WarningsOnUpdate(newJob, oldJob *job.Job) []string {
+	if newJob == nil || oldJob == nil {
+		return nil
+	}
+	if newJob.Generation == oldJob.Generation && jobSpecsEqual(&newJob.Spec, &oldJob.Spec) {
+		return nil
+	}
+	return specWarnings(&newJob.Spec)
+}
+
+func specWarnings(s *job.JobSpec) []string {
+	if !s.IsIndexed() {
+		return nil
+	}
+	var c, p int32
+	if s.Completions != nil {
+		c = *s.Completions
+	}
+	if s.Parallelism != nil {
+		p = *s.Parallelism
+	}
+	if c > 100000 && p > 10000 {
+		return []string{indexedTrackingWarning}
+	}
+	return nil
+}
+
+// jobSpecsEqual is semantic equality of two specs.
+func jobSpecsEqual(a, b *job.JobSpec) bool {
+	return ptrEqual(a.Parallelism, b.Parallelism) && ptrEqual(a.Completions, b.Completions) &&
+		ptrEqual(a.ActiveDeadlineSeconds, b.ActiveDeadlineSeconds) &&
+		podFailurePoliciesEqual(a.PodFailurePolicy, b.PodFailurePolicy) &&
+		successPoliciesEqual(a.SuccessPolicy, b.SuccessPolicy) &&
+		ptrEqual(a.BackoffLimit, b.BackoffLimit) && ptrEqual(a.BackoffLimitPerIndex, b.BackoffLimitPerIndex) &&
+		ptrEqual(a.MaxFailedIndexes, b.MaxFailedIndexes) && selectorsEqual(a.Selector, b.Selector) &&
+		ptrEqual(a.ManualSelector, b.ManualSelector) && templatesEqual(&a.Template, &b.Template) &&
+		ptrEqual(a.TTLSecondsAfterFinished, b.TTLSecondsAfterFinished) &&
+		ptrEqual(a.CompletionMode, b.CompletionMode) && ptrEqual(a.Suspend, b.Suspend) &&
+		ptrEqual(a.PodReplacementPolicy, b.PodReplacementPolicy) && ptrEqual(a.ManagedBy, b.ManagedBy) &&
+		rawEqual(a.Scheduling, b.Scheduling)
+}
