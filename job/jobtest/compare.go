@@ -276,7 +276,7 @@ func render(v any, start time.Time) string {
 		}
 		return fmt.Sprintf("%q", x)
 	}
-	b, err := json.Marshal(stripOmitted(v))
+	b, err := json.Marshal(timesAsOffsets(stripOmitted(v), start))
 	if err != nil {
 		return fmt.Sprint(v)
 	}
@@ -345,4 +345,28 @@ func uncountedAsNames(status any, toNames bool) {
 		}
 		um[k] = sorted
 	}
+}
+
+// timesAsOffsets returns v with every RFC 3339 string replaced by its
+// offset from start, for display.
+func timesAsOffsets(v any, start time.Time) any {
+	switch x := v.(type) {
+	case string:
+		if t, err := time.Parse(time.RFC3339, x); err == nil {
+			return t.Sub(start).String()
+		}
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = timesAsOffsets(e, start)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = timesAsOffsets(e, start)
+		}
+		return out
+	}
+	return v
 }
