@@ -69,7 +69,7 @@ func validateIndexedHostname(j *job.Job) field.ErrorList {
 		return nil
 	}
 	host := j.Name + "-" + strconv.Itoa(int(*s.Completions-1))
-	if len(dns1123Label(host)) == 0 {
+	if len(IsDNS1123Label(host)) == 0 {
 		return nil
 	}
 	return field.ErrorList{field.Invalid(field.NewPath("metadata", "name"), j.Name,

@@ -2,7 +2,6 @@ package validation
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/validation/field"
@@ -51,7 +50,7 @@ func validateJobSpecFields(s *job.JobSpec, p *field.Path) field.ErrorList {
 		}
 	}
 	if s.ManagedBy != nil {
-		errs = append(errs, validateDomainPrefixedPath(*s.ManagedBy, p.Child("managedBy"))...)
+		errs = append(errs, IsDomainPrefixedPath(p.Child("managedBy"), *s.ManagedBy)...)
 		if len(*s.ManagedBy) > maxManagedByLength {
 			errs = append(errs, field.TooLong(p.Child("managedBy"), *s.ManagedBy, maxManagedByLength))
 		}
@@ -108,25 +107,6 @@ func validateIndexedLimits(s *job.JobSpec, p *field.Path) field.ErrorList {
 			errs = append(errs, field.Invalid(p.Child("maxFailedIndexes"), *s.MaxFailedIndexes,
 				fmt.Sprintf("must be less than or equal to %d %s", maxFailedIndexesWithBackoffLimitPerIndex, tail)))
 		}
-	}
-	return errs
-}
-
-// validateDomainPrefixedPath is apimachinery's IsDomainPrefixedPath (§5.4).
-func validateDomainPrefixedPath(v string, p *field.Path) field.ErrorList {
-	if v == "" {
-		return field.ErrorList{field.Required(p, "")}
-	}
-	host, rest, ok := strings.Cut(v, "/")
-	if !ok || host == "" || rest == "" {
-		return field.ErrorList{field.Invalid(p, v, `must be a domain-prefixed path (such as "acme.io/foo")`)}
-	}
-	var errs field.ErrorList
-	for _, msg := range dns1123Subdomain(host) {
-		errs = append(errs, field.Invalid(p, host, msg))
-	}
-	if !isHTTPPathSyntax(rest) {
-		errs = append(errs, field.Invalid(p, rest, regexError("Invalid path", httpPathFmt)))
 	}
 	return errs
 }

@@ -147,7 +147,7 @@ func validateOnPodConditions(pats []policy.PodFailurePolicyOnPodConditionsPatter
 	}
 	for j, pat := range pats {
 		pp := p.Index(j)
-		for _, msg := range qualifiedName(pat.Type) {
+		for _, msg := range IsQualifiedName(pat.Type) {
 			errs = append(errs, field.Invalid(pp.Child("type"), pat.Type, msg))
 		}
 		switch pat.Status {

@@ -76,107 +76,33 @@ func validateSelector(s *job.JobSpec, p *field.Path, allowInvalidValues bool) fi
 	return errs
 }
 
-// validateLabelSelector is metav1 ValidateLabelSelector (§5.3).
-func validateLabelSelector(s *job.LabelSelector, p *field.Path, allowInvalidValues bool) field.ErrorList {
-	var errs field.ErrorList
-	errs = append(errs, validateLabelMap(s.MatchLabels, p.Child("matchLabels"))...)
-	for i, r := range s.MatchExpressions {
-		rp := p.Child("matchExpressions").Index(i)
-		switch r.Operator {
-		case job.LabelSelectorOpIn, job.LabelSelectorOpNotIn:
-			if len(r.Values) == 0 {
-				errs = append(errs, field.Required(rp.Child("values"), "must be specified when `operator` is 'In' or 'NotIn'"))
-			}
-		case job.LabelSelectorOpExists, job.LabelSelectorOpDoesNotExist:
-			if len(r.Values) > 0 {
-				errs = append(errs, field.Forbidden(rp.Child("values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
-			}
-		default:
-			errs = append(errs, field.Invalid(rp.Child("operator"), r.Operator, "not a valid selector operator"))
-		}
-		for _, msg := range qualifiedName(r.Key) {
-			errs = append(errs, field.Invalid(rp.Child("key"), r.Key, msg))
-		}
-		if !allowInvalidValues {
-			for j, v := range r.Values {
-				for _, msg := range labelValue(v) {
-					errs = append(errs, field.Invalid(rp.Child("values").Index(j), v, msg))
-				}
-			}
+// selectorView converts a Job selector to the shared view (nil stays nil).
+func selectorView(s *job.LabelSelector) *LabelSelectorView {
+	if s == nil {
+		return nil
+	}
+	v := &LabelSelectorView{MatchLabels: s.MatchLabels}
+	if len(s.MatchExpressions) > 0 {
+		v.MatchExpressions = make([]LabelSelectorRequirementView, len(s.MatchExpressions))
+		for i, r := range s.MatchExpressions {
+			v.MatchExpressions[i] = LabelSelectorRequirementView{Key: r.Key, Operator: string(r.Operator), Values: r.Values}
 		}
 	}
-	return errs
+	return v
+}
+
+// validateLabelSelector is metav1 ValidateLabelSelector (§5.3).
+func validateLabelSelector(s *job.LabelSelector, p *field.Path, allowInvalidValues bool) field.ErrorList {
+	return ValidateLabelSelectorView(selectorView(s), LabelSelectorValidationOptions{AllowInvalidLabelValueInSelector: allowInvalidValues}, p)
 }
 
 // selectorMatches converts s like metav1.LabelSelectorAsSelector and
 // matches labels. convertible is false when the conversion fails (a bad
-// key, operator, value count or label value), in which case upstream skips
-// the match check silently. nil matches nothing; empty matches everything.
+// key, operator, value count or label value): upstream then skips its match
+// check silently. nil matches nothing; empty matches everything.
 func selectorMatches(s *job.LabelSelector, labels map[string]string) (ok, convertible bool) {
-	if s == nil {
-		return false, true
-	}
-	if !isConvertible(s) {
-		return false, false
-	}
-	for k, v := range s.MatchLabels {
-		if got, has := labels[k]; !has || got != v {
-			return false, true
-		}
-	}
-	for _, r := range s.MatchExpressions {
-		v, has := labels[r.Key]
-		switch r.Operator {
-		case job.LabelSelectorOpIn:
-			if !has || !containsString(r.Values, v) {
-				return false, true
-			}
-		case job.LabelSelectorOpNotIn:
-			if has && containsString(r.Values, v) {
-				return false, true
-			}
-		case job.LabelSelectorOpExists:
-			if !has {
-				return false, true
-			}
-		case job.LabelSelectorOpDoesNotExist:
-			if has {
-				return false, true
-			}
-		}
-	}
-	return true, true
-}
-
-func isConvertible(s *job.LabelSelector) bool {
-	for k, v := range s.MatchLabels {
-		if !isValidQualifiedName(k) || !isValidLabelValue(v) {
-			return false
-		}
-	}
-	for _, r := range s.MatchExpressions {
-		switch r.Operator {
-		case job.LabelSelectorOpIn, job.LabelSelectorOpNotIn:
-			if len(r.Values) == 0 {
-				return false
-			}
-		case job.LabelSelectorOpExists, job.LabelSelectorOpDoesNotExist:
-			if len(r.Values) != 0 {
-				return false
-			}
-		default:
-			return false
-		}
-		if !isValidQualifiedName(r.Key) {
-			return false
-		}
-		for _, v := range r.Values {
-			if !isValidLabelValue(v) {
-				return false
-			}
-		}
-	}
-	return true
+	ok, err := MatchLabelSelectorView(selectorView(s), labels)
+	return ok, err == nil
 }
 
 // selectorHasInvalidLabelValue is LabelSelectorHasInvalidLabelValue: some
@@ -187,18 +113,9 @@ func selectorHasInvalidLabelValue(s *job.LabelSelector) bool {
 	}
 	for _, r := range s.MatchExpressions {
 		for _, v := range r.Values {
-			if !isValidLabelValue(v) {
+			if len(IsValidLabelValue(v)) > 0 {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-func containsString(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
 		}
 	}
 	return false

@@ -27,8 +27,8 @@ import (
 // seccomp/AppArmor, and everything else kept verbatim in PodSpec.Unknown.
 func validatePodTemplate(t *job.PodTemplateSpec, p *field.Path) field.ErrorList {
 	var errs field.ErrorList
-	errs = append(errs, validateLabelMap(t.Labels, p.Child("labels"))...)
-	errs = append(errs, validateAnnotationMap(t.Annotations, p.Child("annotations"))...)
+	errs = append(errs, ValidateLabels(t.Labels, p.Child("labels"))...)
+	errs = append(errs, ValidateAnnotations(t.Annotations, p.Child("annotations"))...)
 	sp := p.Child("spec")
 	errs = append(errs, validateContainers(&t.Spec, sp.Child("containers"))...)
 	errs = append(errs, validateInitContainers(&t.Spec, sp.Child("initContainers"))...)
@@ -51,7 +51,7 @@ func validateContainerCommon(c *job.Container, p *field.Path) field.ErrorList {
 	if c.Name == "" {
 		errs = append(errs, field.Required(p.Child("name"), ""))
 	} else {
-		for _, msg := range dns1123Label(c.Name) {
+		for _, msg := range IsDNS1123Label(c.Name) {
 			errs = append(errs, field.Invalid(p.Child("name"), c.Name, msg))
 		}
 	}

@@ -17,7 +17,7 @@ func WarningsOnCreate(j *job.Job) []string {
 		j = &job.Job{}
 	}
 	var w []string
-	if msgs := dns1123Label(j.Name); len(msgs) > 0 {
+	if msgs := IsDNS1123Label(j.Name); len(msgs) > 0 {
 		w = append(w, fmt.Sprintf("metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: %v", msgs))
 	}
 	return append(w, specWarnings(&j.Spec)...)
