@@ -15,22 +15,50 @@ type failureOutcome struct {
 }
 
 // failureOutcomeOf evaluates spec.podFailurePolicy on r's pod once and
-// caches the result in r. Without a policy every failure counts.
+// caches the result in r. Without a policy every failure counts. The same
+// verdict serves every use (§6): the failed count, the FailJob scan, whether
+// a UID enters uncounted.failed, isIndexFailed and the failure-count
+// annotations of replacement pods.
 func (s *syncer) failureOutcomeOf(r *podRec) failureOutcome {
 	if s.pfp == nil {
 		return failureOutcome{counts: true}
 	}
 	if !r.is(fPFDone) {
-		r.pf = evaluatePodFailure(s.pfp, r.pod)
+		r.pf = s.evaluatePodFailure(r.pod)
 		r.flags |= fPFDone
 	}
 	return r.pf
 }
 
-// evaluatePodFailure adapts package policy's evaluation to a Pod.
-func evaluatePodFailure(p *policy.PodFailurePolicy, pod *Pod) failureOutcome {
-	// TODO(policy): plug policy.EvaluatePodFailure in once it lands.
-	_ = p
-	_ = pod
-	return failureOutcome{counts: true}
+// evaluatePodFailure converts pod to policy.FailedPod (reusing the sync's
+// scratch buffers) and evaluates the Job's pod failure policy. The policy
+// looks at the pod's container and init container terminated states and
+// its conditions; it does not look at the phase, so a running pod counted
+// as failed because its Job is failing is evaluated the same way
+// (upstream does so too).
+func (s *syncer) evaluatePodFailure(pod *Pod) failureOutcome {
+	fp := policy.FailedPod{Namespace: pod.Namespace, Name: pod.Name}
+	s.exitBuf = appendExits(s.exitBuf[:0], pod.Status.ContainerStatuses)
+	n := len(s.exitBuf)
+	s.exitBuf = appendExits(s.exitBuf, pod.Status.InitContainerStatuses)
+	fp.ContainerStatuses = s.exitBuf[:n:n]
+	fp.InitContainerStatuses = s.exitBuf[n:]
+	s.condBuf = s.condBuf[:0]
+	for _, c := range pod.Status.Conditions {
+		s.condBuf = append(s.condBuf, policy.PodCondition{Type: c.Type, Status: c.Status})
+	}
+	fp.Conditions = s.condBuf
+	out := policy.EvaluatePodFailure(s.pfp, fp)
+	return failureOutcome{counts: out.Counts, action: out.Action, failJobMessage: out.FailJobMessage}
+}
+
+func appendExits(dst []policy.ContainerExit, cs []ContainerStatus) []policy.ContainerExit {
+	for i := range cs {
+		e := policy.ContainerExit{Name: cs[i].Name}
+		if t := cs[i].State.Terminated; t != nil {
+			e.Terminated, e.ExitCode = true, t.ExitCode
+		}
+		dst = append(dst, e)
+	}
+	return dst
 }

@@ -266,7 +266,7 @@ func TestStepReferenceScenarios(t *testing.T) {
 			job: testJob(2, 4, withStatus(func(s *JobStatus) {
 				s.Conditions = []JobCondition{{Type: JobSuspended, Status: ConditionTrue, Reason: ReasonJobSuspended, Message: "Job suspended"}}
 			})),
-			want: summary{Created: []string{"pi-", "pi-"}, Writes: 1, Events: []string{"SuccessfulCreate", "SuccessfulCreate", "Resumed"}, RequeueSecs: -1},
+			want:  summary{Created: []string{"pi-", "pi-"}, Writes: 1, Events: []string{"SuccessfulCreate", "SuccessfulCreate", "Resumed"}, RequeueSecs: -1},
 			check: checks(wantCounts(2, 0, 0, 0, 0), wantConds("Suspended=False/JobResumed")),
 		},
 		{
@@ -274,8 +274,8 @@ func TestStepReferenceScenarios(t *testing.T) {
 			job: testJob(1, 2, startedAt(-15*time.Second), func(j *Job) {
 				j.Spec.ActiveDeadlineSeconds = Ptr(int64(10))
 			}),
-			pods: func(j *Job) []*Pod { return []*Pod{testPod(j, "r", PodRunning), testPod(j, "s", PodSucceeded)} },
-			want: summary{Deleted: []string{"r"}, Finalizers: []string{"r", "s"}, Writes: 2, Events: []string{"SuccessfulDelete"}, RequeueSecs: -1},
+			pods:  func(j *Job) []*Pod { return []*Pod{testPod(j, "r", PodRunning), testPod(j, "s", PodSucceeded)} },
+			want:  summary{Deleted: []string{"r"}, Finalizers: []string{"r", "s"}, Writes: 2, Events: []string{"SuccessfulDelete"}, RequeueSecs: -1},
 			check: checks(wantCounts(0, 0, 1, 1, 1), wantConds("FailureTarget=True/DeadlineExceeded")),
 		},
 		{
@@ -344,7 +344,9 @@ func TestStepReferenceScenarios(t *testing.T) {
 			job: testJob(1, 1, withStatus(func(s *JobStatus) {
 				s.Conditions = []JobCondition{{Type: JobComplete, Status: ConditionTrue}}
 			})),
-			pods: func(j *Job) []*Pod { return []*Pod{testPod(j, "b", PodSucceeded), testPod(j, "a", PodSucceeded, noFinalizer), testPod(j, "c", PodFailed)} },
+			pods: func(j *Job) []*Pod {
+				return []*Pod{testPod(j, "b", PodSucceeded), testPod(j, "a", PodSucceeded, noFinalizer), testPod(j, "c", PodFailed)}
+			},
 			want: summary{Finalizers: []string{"b", "c"}, RequeueSecs: -1},
 			check: func(t *testing.T, out Output) {
 				if out.Status != nil {

@@ -28,40 +28,50 @@ import (
 //
 // # The sync
 //
-//  1. Ownership (§3): orphans matching the selector are adopted (AdoptPod),
-//     owned pods no longer matching are released (ReleasePod); pods
-//     controlled by others are ignored.
-//  2. Snapshot (§4.2): active, ready, terminating, succeeded and failed
-//     counts; startTime is set when missing and the Job is not suspended;
-//     the candidate backoff record is computed (§4.4).
-//  3. Terminal criteria (§4.5), first match wins:
-//     1. an existing SuccessCriteriaMet=True condition;
-//     2. an existing FailureTarget=True condition (→ Failed);
-//     3. a failed pod matching a FailJob rule of spec.podFailurePolicy
-//     (reason PodFailurePolicy);
-//     4. failed > spec.backoffLimit, or the restart-count limit of
-//     restartPolicy OnFailure (BackoffLimitExceeded);
-//     5. the active deadline is past (DeadlineExceeded);
-//     6. (no criterion) with activeDeadlineSeconds on an unsuspended Job: a
-//     requeue at the deadline;
-//     7. Indexed Jobs: with backoffLimitPerIndex, more failed indexes than
-//     maxFailedIndexes (MaxFailedIndexesExceeded), else every index
-//     succeeded or failed with at least one failed (FailedIndexes); then the
-//     success policy (SuccessCriteriaMet, reason SuccessPolicy);
-//     8. after pod management: completions reached and no active pod
-//     (SuccessCriteriaMet, reason CompletionsReached).
-//  4. With a terminal criterion (§4.6) every active pod is deleted (DeletePod
-//     without finalizer pre-removal). Otherwise (§4.7) manageJob (§5) runs
-//     unless the Job is being deleted — it deletes excess pods (finalizer
-//     first) or creates missing ones, never both — then criterion 8 is
-//     checked, then the Suspended condition is maintained (§4.9).
-//  5. Accounting (§4.11): finished pods are added to
-//     status.uncountedTerminatedPods (Indexed successes to completedIndexes)
-//     and interim conditions (FailureTarget, SuccessCriteriaMet) appended,
-//     then written (first WriteStatus); then their finalizers are removed;
-//     then the counters absorb the uncounted UIDs and, when no pod is
-//     terminating and nothing is left uncounted or capped, the terminal
-//     condition (Failed or Complete) is set (final WriteStatus).
+// Ownership (§3) comes first: orphans matching the selector are adopted
+// (AdoptPod), owned pods no longer matching are released (ReleasePod), pods
+// controlled by others are ignored. The snapshot (§4.2) counts active,
+// ready, terminating, succeeded and failed pods; startTime is set when
+// missing and the Job is not suspended; the candidate backoff record is
+// computed (§4.4). Then the terminal criteria are evaluated.
+//
+// # Terminal criteria (§4.5), first match wins
+//
+//  1. An existing SuccessCriteriaMet=True condition (success is locked in).
+//  2. An existing FailureTarget=True condition (→ Failed, same reason and
+//     message).
+//  3. A failed pod matching a FailJob rule of spec.podFailurePolicy →
+//     FailureTarget, reason PodFailurePolicy.
+//  4. failed > spec.backoffLimit, or the restart-count limit of
+//     restartPolicy OnFailure → FailureTarget, reason BackoffLimitExceeded.
+//  5. The active deadline is past → FailureTarget, reason DeadlineExceeded.
+//  6. No criterion: with activeDeadlineSeconds on an unsuspended Job, a
+//     requeue at the deadline.
+//  7. Indexed Jobs (evaluated whatever came before; the conditions only
+//     when nothing fired): with backoffLimitPerIndex, more failed indexes
+//     than maxFailedIndexes → MaxFailedIndexesExceeded, else every index
+//     succeeded or failed with at least one failed → FailedIndexes; then
+//     the success policy → SuccessCriteriaMet, reason SuccessPolicy.
+//  8. After pod management (Branch B below): completions reached and no
+//     active pod → SuccessCriteriaMet, reason CompletionsReached.
+//
+// # Pod management and accounting
+//
+// With a terminal criterion (Branch A, §4.6) every active pod is deleted
+// (DeletePod without finalizer pre-removal). Otherwise (Branch B, §4.7)
+// manageJob (§5) runs unless the Job is being deleted — it deletes excess
+// pods (finalizer first) or creates missing ones, never both — then
+// criterion 8 is checked, and, when it does not hold, the Suspended
+// condition is maintained (§4.9).
+//
+// The accounting (§4.11) adds finished pods to
+// status.uncountedTerminatedPods (Indexed successes go to completedIndexes
+// directly) and appends interim conditions (FailureTarget,
+// SuccessCriteriaMet); that status is written first; then the finalizers
+// of those pods are removed; then the counters absorb the uncounted UIDs
+// and, when no pod is terminating, nothing is left uncounted and the cap of
+// Config.MaxUncountedPods was not hit, the terminal condition (Failed or
+// Complete) is set; that status is written last.
 //
 // # Output
 //

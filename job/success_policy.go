@@ -11,9 +11,9 @@ type successOutcome struct {
 	message string // "Matched rules at index <i>"
 }
 
-// evaluateSuccess adapts package policy's success-policy evaluation.
+// evaluateSuccess evaluates spec.successPolicy (nil: never matches) on the
+// succeeded indexes, through package policy.
 func evaluateSuccess(p *policy.SuccessPolicy, completions int32, succeeded indexes.Set) successOutcome {
-	// TODO(policy): plug policy.EvaluateSuccess in once it lands.
-	_, _, _ = p, completions, succeeded
-	return successOutcome{}
+	out := policy.EvaluateSuccess(p, completions, succeeded)
+	return successOutcome{matched: out.Matched, message: out.Message}
 }

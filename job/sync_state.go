@@ -61,6 +61,10 @@ type syncer struct {
 	// finished is upstream's finishedCondition (nil: none).
 	finished *JobCondition
 
+	// Scratch buffers for pod failure policy evaluation.
+	exitBuf []policy.ContainerExit
+	condBuf []policy.PodCondition
+
 	// Outputs.
 	actions    []Action
 	events     []Event
