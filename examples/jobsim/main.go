@@ -1,0 +1,83 @@
+// Command jobsim runs the Job controller of jobkit in a simulated cluster.
+//
+// Usage:
+//
+//	jobsim                      run the embedded lifecycle scenario and print every step
+//	jobsim run FILE|DIR...      run scenario files (SCENARIOS.md); one PASS/FAIL line each
+//
+// Exit status: 0 on success, 1 when a scenario failed, 2 on a usage error.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+)
+
+// command is one subcommand: it gets the arguments after its name and
+// returns the process exit status.
+type command struct {
+	run     func(args []string, stdout, stderr io.Writer) int
+	summary string
+}
+
+// commands is the subcommand table; other files add entries in init.
+var commands = map[string]command{}
+
+func register(name, summary string, run func(args []string, stdout, stderr io.Writer) int) {
+	commands[name] = command{run: run, summary: summary}
+}
+
+func main() {
+	os.Exit(dispatch(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// dispatch runs the subcommand named by args[0], or the default lifecycle
+// demonstration when args is empty.
+func dispatch(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		return runMainJob(stdout, stderr)
+	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stdout)
+		return 0
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "jobsim: unknown command %q\n", args[0])
+		usage(stderr)
+		return 2
+	}
+	return c.run(args[1:], stdout, stderr)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: jobsim [command] [arguments]")
+	fmt.Fprintln(w, "  (no command)  run the embedded lifecycle scenario and print every step")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-12s  %s\n", n, commands[n].summary)
+	}
+}
+
+// plural returns "1 pod" / "2 pods".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// joinOr joins items with ", " or returns "none".
+func joinOr(items []string, none string) string {
+	if len(items) == 0 {
+		return none
+	}
+	return strings.Join(items, ", ")
+}
