@@ -1,6 +1,9 @@
 package job
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // evaluateTerminalCriteria sets s.finished, the first terminal criterion that
 // holds, in the order of controller.md §4.5 (see Step's doc for the list):
@@ -111,7 +114,13 @@ func (s *syncer) pastActiveDeadline() bool {
 	return !s.now.Before(s.deadline())
 }
 
-// deadline is startTime + activeDeadlineSeconds (both set).
+// deadline is startTime + activeDeadlineSeconds (both set). Deadlines
+// beyond what a time.Duration holds (about 292 years) are capped there.
 func (s *syncer) deadline() time.Time {
-	return s.status.StartTime.Add(time.Duration(*s.job.Spec.ActiveDeadlineSeconds) * time.Second)
+	ads := *s.job.Spec.ActiveDeadlineSeconds
+	d := time.Duration(math.MaxInt64)
+	if ads < math.MaxInt64/int64(time.Second) {
+		d = time.Duration(ads) * time.Second
+	}
+	return s.status.StartTime.Add(d)
 }

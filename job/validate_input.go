@@ -51,8 +51,8 @@ func validateInput(in *Input) error {
 	if s.BackoffLimitPerIndex != nil && *s.BackoffLimitPerIndex < 0 {
 		return fmt.Errorf("spec.backoffLimitPerIndex: must be greater than or equal to 0, got %d", *s.BackoffLimitPerIndex)
 	}
-	if s.ActiveDeadlineSeconds != nil && *s.ActiveDeadlineSeconds <= 0 {
-		return fmt.Errorf("spec.activeDeadlineSeconds: must be greater than 0, got %d", *s.ActiveDeadlineSeconds)
+	if s.ActiveDeadlineSeconds != nil && *s.ActiveDeadlineSeconds < 0 {
+		return fmt.Errorf("spec.activeDeadlineSeconds: must be greater than or equal to 0, got %d", *s.ActiveDeadlineSeconds)
 	}
 	return nil
 }
