@@ -37,7 +37,11 @@ func ValidateJob(j *job.Job, opts Options) field.ErrorList {
 		j = &job.Job{}
 	}
 	_ = opts // create validation does not depend on the gates
-	o := createOptions()
+	return validateJob(j, createOptions())
+}
+
+// validateJob is upstream's ValidateJob with explicit options.
+func validateJob(j *job.Job, o specOptions) field.ErrorList {
 	errs := validateCoreObjectMeta(&j.ObjectMeta, field.NewPath("metadata"))
 	errs = append(errs, validateGeneratedSelector(j, o.requirePrefixedLabels)...)
 	errs = append(errs, validateJobSpec(&j.Spec, field.NewPath("spec"), o)...)
