@@ -39,13 +39,26 @@ func Parse(s string, completions int32) (Set, error) {
 		return Set{}, nil
 	}
 	iv := make([]Interval, 0, strings.Count(s, ",")+1)
+	c := int64(completions)
 	prevLast := int32(-1)
-	for rest, more := s, true; more; {
-		var piece string
-		piece, rest, more = strings.Cut(rest, ",")
-		first, last, perr := parseStrictPiece(piece, completions)
-		if perr.kind != pieceOK {
-			return Set{}, perr.error()
+	for i := 0; ; i++ { // i: start of the piece; the loop's i++ skips a ","
+		var first, last int32
+		if x, y, dash, next, ok := scanPlainPiece(s, i); ok && x < c && (!dash || x < y && y < c) {
+			// The common, valid case: digits only, in range, increasing.
+			first, last, i = int32(x), int32(y), next
+		} else {
+			// Anything else goes through the exact per-piece rules.
+			end := strings.IndexByte(s[i:], ',')
+			if end < 0 {
+				end = len(s)
+			} else {
+				end += i
+			}
+			var perr pieceError
+			if first, last, perr = parseStrictPiece(s[i:end], completions); perr.kind != pieceOK {
+				return Set{}, perr.error()
+			}
+			i = end
 		}
 		if len(iv) > 0 && prevLast >= first {
 			return Set{}, pieceError{kind: nonIncreasing, prev: int64(prevLast), cur: int64(first)}.error()
@@ -57,8 +70,43 @@ func Parse(s string, completions int32) (Set, error) {
 		} else {
 			iv = append(iv, Interval{first, last})
 		}
+		if i >= len(s) {
+			return Set{iv: trimCap(iv)}, nil
+		}
 	}
-	return Set{iv: trimCap(iv)}, nil
+}
+
+// scanPlainPiece is the parsers' fast path. It reads the piece starting at
+// s[i] when it is "N" or "N-M" with N and M plain decimal digits (1 to 18 of
+// them, so no overflow), followed by "," or the end of s. It returns the
+// numbers (y == x and dash false for "N"), the position of the "," or len(s),
+// and ok; ok is false for every other piece, which the caller then reads with
+// the general rules.
+func scanPlainPiece(s string, i int) (x, y int64, dash bool, next int, ok bool) {
+	j := i
+	for j < len(s) && s[j]-'0' <= 9 {
+		x = x*10 + int64(s[j]-'0')
+		j++
+	}
+	if j == i || j-i > 18 {
+		return 0, 0, false, 0, false
+	}
+	if j == len(s) || s[j] == ',' {
+		return x, x, false, j, true
+	}
+	if s[j] != '-' {
+		return 0, 0, false, 0, false
+	}
+	j++
+	k := j
+	for j < len(s) && s[j]-'0' <= 9 {
+		y = y*10 + int64(s[j]-'0')
+		j++
+	}
+	if j == k || j-k > 18 || (j < len(s) && s[j] != ',') {
+		return 0, 0, false, 0, false
+	}
+	return x, y, true, j, true
 }
 
 // parseStrictPiece reads one "N" or "N-M" piece with the API server's checks
@@ -153,26 +201,42 @@ func ParseLenient(s string, completions int32) Set {
 		return Set{}
 	}
 	iv := make([]Interval, 0, strings.Count(s, ",")+1)
+	c := int64(completions)
 	sorted := true
-	for rest, more := s, true; more; {
-		var piece string
-		piece, rest, more = strings.Cut(rest, ",")
-		a, b, hasB := strings.Cut(piece, "-")
-		x, ok := atoi(a)
+	for i := 0; i <= len(s); i++ { // i: start of the piece; i++ skips a ","
+		x, y, dash, next, ok := scanPlainPiece(s, i)
 		if !ok {
-			continue
-		}
-		if x >= int64(completions) {
-			break
-		}
-		y := x
-		if hasB {
-			b, _, _ = strings.Cut(b, "-")
-			if y, ok = atoi(b); !ok {
+			// The general rules for anything but plain digits.
+			end := strings.IndexByte(s[i:], ',')
+			if end < 0 {
+				end = len(s)
+			} else {
+				end += i
+			}
+			a, b, hasB := strings.Cut(s[i:end], "-")
+			i = end
+			if x, ok = atoi(a); !ok {
 				continue
 			}
-			y = min(y, int64(completions)-1)
+			if dash = hasB; dash {
+				b, _, _ = strings.Cut(b, "-")
+				if y, ok = atoi(b); !ok {
+					if x >= c {
+						break
+					}
+					continue
+				}
+			}
+		} else {
+			i = next
 		}
+		if x >= c {
+			break
+		}
+		if !dash {
+			y = x
+		}
+		y = min(y, c-1)
 		if y < x {
 			continue // a reversed piece holds no index
 		}

@@ -237,3 +237,43 @@ func TestPropOperationsMatchBitmap(t *testing.T) {
 		}
 	})
 }
+
+// TestPropBuilder covers both of Builder's paths (dense bitmap and sort)
+// and runs crossing 64-bit word boundaries.
+func TestPropBuilder(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		const size = 300
+		idx := rapid.SliceOfN(rapid.OneOf(
+			rapid.Int32Range(0, size-1),
+			rapid.SampledFrom([]int32{0, 62, 63, 64, 65, 127, 128, 191, 192, size - 1}),
+		), 0, 200).Draw(t, "idx")
+		model := make(bitmap, size)
+		for _, i := range idx {
+			model[i] = true
+		}
+		var b Builder
+		b.Add(idx...)
+		got := b.Set()
+		checkCanonical(t, got)
+		if got.String() != model.String() {
+			t.Fatalf("Builder(%v) = %q, want %q", idx, got, model)
+		}
+		if again := b.Set(); !again.Equal(got) {
+			t.Fatalf("second Set() = %q, want %q", again, got)
+		}
+		// Ascending input takes the linear path, sparse input the sort.
+		var sorted, sparse Builder
+		sorted.Add(slices.Sorted(slices.Values(idx))...)
+		for _, i := range idx {
+			sparse.Add(i * 1000)
+		}
+		if s := sorted.Set(); !s.Equal(got) {
+			t.Fatalf("sorted Builder = %q, want %q", s, got)
+		}
+		for i := int32(0); i < size; i++ {
+			if sparse.Set().Has(i*1000) != model[i] || sparse.Set().Len() != got.Len() {
+				t.Fatalf("sparse Builder = %q for %v", sparse.Set(), idx)
+			}
+		}
+	})
+}

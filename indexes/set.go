@@ -3,8 +3,6 @@ package indexes
 import (
 	"iter"
 	"slices"
-	"strconv"
-	"strings"
 )
 
 // Interval is the closed range of indexes First..Last (both included).
@@ -93,7 +91,8 @@ func (s Set) Equal(o Set) bool { return slices.Equal(s.iv, o.iv) }
 // String returns the canonical text form of s: ascending intervals joined by
 // ",", a single index as "N", two consecutive indexes as "N,N+1" and three or
 // more as "First-Last"; "" for the empty set. Example: "1,3-5,7,9,10".
-// It makes a single allocation of the exact result size.
+// It computes the exact length, fills one buffer back to front and converts
+// it: two allocations whatever the size.
 func (s Set) String() string {
 	if len(s.iv) == 0 {
 		return ""
@@ -105,33 +104,82 @@ func (s Set) String() string {
 			size += 1 + decimalLen(v.Last)
 		}
 	}
-	var b strings.Builder
-	b.Grow(size)
-	var scratch [10]byte
-	for k, v := range s.iv {
+	buf := make([]byte, size)
+	end := size
+	for k := len(s.iv) - 1; k >= 0; k-- {
+		v := s.iv[k]
+		if v.Last != v.First {
+			end = putDecimal(buf, end, v.Last)
+			end--
+			if v.Last == v.First+1 {
+				buf[end] = ','
+			} else {
+				buf[end] = '-'
+			}
+		}
+		end = putDecimal(buf, end, v.First)
 		if k > 0 {
-			b.WriteByte(',')
+			end--
+			buf[end] = ','
 		}
-		b.Write(strconv.AppendInt(scratch[:0], int64(v.First), 10))
-		if v.Last == v.First {
-			continue
-		}
-		if v.Last == v.First+1 {
-			b.WriteByte(',')
-		} else {
-			b.WriteByte('-')
-		}
-		b.Write(strconv.AppendInt(scratch[:0], int64(v.Last), 10))
 	}
-	return b.String()
+	return string(buf)
 }
 
 // decimalLen returns the number of decimal digits of a non-negative v.
 func decimalLen(v int32) int {
-	n := 1
-	for v >= 10 {
-		v /= 10
-		n++
+	switch {
+	case v < 10:
+		return 1
+	case v < 100:
+		return 2
+	case v < 1000:
+		return 3
+	case v < 10000:
+		return 4
+	case v < 100000:
+		return 5
+	case v < 1000000:
+		return 6
+	case v < 10000000:
+		return 7
+	case v < 100000000:
+		return 8
+	case v < 1000000000:
+		return 9
 	}
-	return n
+	return 10
+}
+
+// digitPairs holds "00" to "99", for writing two digits at a time.
+const digitPairs = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
+
+// putDecimal writes the non-negative v so that it ends just before buf[end]
+// and returns the position of its first digit.
+func putDecimal(buf []byte, end int, v int32) int {
+	u := uint32(v)
+	for u >= 100 {
+		q := u / 100
+		r := (u - q*100) * 2
+		end -= 2
+		buf[end], buf[end+1] = digitPairs[r], digitPairs[r+1]
+		u = q
+	}
+	if u >= 10 {
+		end -= 2
+		buf[end], buf[end+1] = digitPairs[u*2], digitPairs[u*2+1]
+		return end
+	}
+	end--
+	buf[end] = byte('0' + u)
+	return end
 }
