@@ -1,10 +1,14 @@
 package job
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // claimPods decides which of the observed pods belong to the Job (§3, end)
 // and classifies them into s.recs, in input order. It appends AdoptPod and
-// ReleasePod actions, in input order.
+// ReleasePod actions ordered by pod name, then UID.
 //
 //   - A pod in another namespace is ignored.
 //   - A pod whose controller owner reference has another UID is ignored.
@@ -23,6 +27,22 @@ func (s *syncer) claimPods(pods []*Pod) error {
 	j := s.job
 	sel := j.Spec.Selector
 	s.recs = make([]podRec, 0, len(pods))
+	var claims []claim
+	defer func() {
+		slices.SortFunc(claims, func(a, b claim) int {
+			if c := strings.Compare(a.ref.Name, b.ref.Name); c != 0 {
+				return c
+			}
+			return strings.Compare(string(a.ref.UID), string(b.ref.UID))
+		})
+		for _, c := range claims {
+			if c.adopt {
+				s.actions = append(s.actions, AdoptPod{Pod: c.ref})
+			} else {
+				s.actions = append(s.actions, ReleasePod{Pod: c.ref})
+			}
+		}
+	}()
 	for _, p := range pods {
 		if p.Namespace != j.Namespace {
 			continue
@@ -40,10 +60,10 @@ func (s *syncer) claimPods(pods []*Pod) error {
 			s.recs = append(s.recs, s.classify(p, false))
 		case ref != nil:
 			if !s.jobDeleting {
-				s.actions = append(s.actions, ReleasePod{Pod: refOf(p)})
+				claims = append(claims, claim{ref: refOf(p)})
 			}
 		case match && !s.jobDeleting && p.DeletionTimestamp == nil:
-			s.actions = append(s.actions, AdoptPod{Pod: refOf(p)})
+			claims = append(claims, claim{ref: refOf(p), adopt: true})
 			s.recs = append(s.recs, s.classify(p, true))
 		}
 	}
@@ -52,3 +72,9 @@ func (s *syncer) claimPods(pods []*Pod) error {
 
 // refOf names p.
 func refOf(p *Pod) PodRef { return PodRef{Namespace: p.Namespace, Name: p.Name, UID: p.UID} }
+
+// claim is an adoption or a release decided by claimPods.
+type claim struct {
+	ref   PodRef
+	adopt bool
+}
