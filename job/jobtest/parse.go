@@ -2,6 +2,7 @@ package jobtest
 
 import (
 	"bytes"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -105,7 +106,7 @@ func (sc *Scenario) parseJob(n *yaml.Node) (*job.Job, error) {
 	namesToUIDs(n)
 	var j job.Job
 	if err := manifest.DecodeNode(n, &j); err != nil {
-		return nil, fmt.Errorf("job: %w", err)
+		return nil, locate(err, "job")
 	}
 	return &j, nil
 }
@@ -187,7 +188,7 @@ func (sc *Scenario) partial(n *yaml.Node, path string, check any) (any, error) {
 	}
 	if check != nil {
 		if err := manifest.DecodeNode(n, check); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, locate(err, path)
 		}
 	}
 	return nodeTree(n, path)
@@ -198,7 +199,7 @@ func (sc *Scenario) partial(n *yaml.Node, path string, check any) (any, error) {
 func nodeTree(n *yaml.Node, path string) (any, error) {
 	b, err := manifest.NodeToJSON(n)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, locate(err, path)
 	}
 	return jsonTree(b)
 }
@@ -304,11 +305,11 @@ func (sc *Scenario) patch(n *yaml.Node, path string, check any) ([]byte, error) 
 	}
 	namesToUIDs(n)
 	if err := manifest.DecodeNode(n, check); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, locate(err, path)
 	}
 	b, err := manifest.NodeToJSON(n)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, locate(err, path)
 	}
 	return b, nil
 }
@@ -487,4 +488,18 @@ func (sc *Scenario) parsePodChange(n *yaml.Node, path string) (PodChange, int, e
 		return pc, 0, errAt(n, join(path, "name"), "required key missing")
 	}
 	return pc, count, nil
+}
+
+// locate re-roots a manifest error found in the document at path, so that
+// every format error reads "line N: full.path: message".
+func locate(err error, path string) error {
+	var me *manifest.Error
+	if errors.As(err, &me) {
+		p := path
+		if me.Path != "" {
+			p = path + "." + me.Path
+		}
+		return &ParseError{Line: me.Line, Path: p, Msg: me.Msg}
+	}
+	return fmt.Errorf("%s: %w", path, err)
 }

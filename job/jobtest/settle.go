@@ -119,7 +119,11 @@ func (w *World) stepOnce() (job.Output, error) {
 			podCopies[i] = p.DeepCopy()
 		}
 	}
-	out, err := job.Step(job.Input{Job: w.job, Pods: pods, Now: w.now, Memory: w.Memory, Config: w.Config})
+	step := w.step
+	if step == nil {
+		step = job.Step
+	}
+	out, err := step(job.Input{Job: w.job, Pods: pods, Now: w.now, Memory: w.Memory, Config: w.Config})
 	if err != nil {
 		return out, fmt.Errorf("Step: %w", err)
 	}

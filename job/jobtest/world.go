@@ -43,6 +43,9 @@ type World struct {
 	// left its input Job and pods untouched (at the cost of a deep copy).
 	CheckInputs bool
 
+	// step is the controller; nil means job.Step (tests substitute it).
+	step func(job.Input) (job.Output, error)
+
 	now  time.Time
 	job  *job.Job
 	pods map[string]*job.Pod
