@@ -14,8 +14,8 @@ func FirstMissing(k int, n int32, exclude ...Set) []int32 {
 	if k <= 0 || n <= 0 {
 		return nil
 	}
-	var posBuf [8]int
-	pos := posBuf[:0]
+	var posBuf [8]int // cursors into exclude, on the stack for up to 8 sets
+	var pos []int
 	if len(exclude) > len(posBuf) {
 		pos = make([]int, len(exclude))
 	} else {

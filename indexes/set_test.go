@@ -286,3 +286,24 @@ func TestBuilder(t *testing.T) {
 		t.Errorf("after Reset: %q", got)
 	}
 }
+
+func TestNoAllocations(t *testing.T) {
+	a := mustParse(t, "0-10,20,22,24-30,100", 1000)
+	b := mustParse(t, "5-21,23-25,99-200", 1000)
+	for _, tc := range []struct {
+		name string
+		fn   func()
+		want float64
+	}{
+		{"CountIn", func() { _ = a.CountIn(b) }, 0},
+		{"Has", func() { _ = a.Has(25) }, 0},
+		{"Len", func() { _ = a.Len() }, 0},
+		{"Equal", func() { _ = a.Equal(b) }, 0},
+		{"ClipBelow prefix", func() { _ = a.ClipBelow(21) }, 0},
+		{"FirstMissing (result only)", func() { _ = FirstMissing(3, 1000, a, b, a) }, 1},
+	} {
+		if got := testing.AllocsPerRun(50, tc.fn); got != tc.want {
+			t.Errorf("%s allocates %v times, want %v", tc.name, got, tc.want)
+		}
+	}
+}
