@@ -67,7 +67,7 @@ func decodeValue(v *value, into any, t reflect.Type) error {
 	if err := json.Unmarshal(data, into); err != nil {
 		// checkValue admits only what the types decode; reaching this
 		// means a type's own UnmarshalJSON refused the value.
-		return &Error{Line: v.line, Column: v.col, Msg: err.Error()}
+		return &Error{Line: int(v.line), Column: int(v.col), Msg: err.Error()}
 	}
 	return nil
 }
@@ -144,13 +144,13 @@ func documentCountError(docs []*value) error {
 	if len(docs) == 0 {
 		return &Error{Msg: "no document"}
 	}
-	return &Error{Line: docs[1].line, Column: docs[1].col, Msg: fmt.Sprintf("expected one document, found %d", len(docs))}
+	return &Error{Line: int(docs[1].line), Column: int(docs[1].col), Msg: fmt.Sprintf("expected one document, found %d", len(docs))}
 }
 
 // checkTypeMeta checks apiVersion and kind when they are present.
 func checkTypeMeta(v *value, apiVersion, kind string) error {
 	if v.kind != kindObject {
-		return &Error{Line: v.line, Column: v.col, Msg: fmt.Sprintf("expected a mapping (a %s object), got %s", kind, v.kind)}
+		return &Error{Line: int(v.line), Column: int(v.col), Msg: fmt.Sprintf("expected a mapping (a %s object), got %s", kind, v.kind)}
 	}
 	for _, want := range [...]struct{ key, val string }{{"apiVersion", apiVersion}, {"kind", kind}} {
 		m := v.lookup(want.key)

@@ -94,6 +94,7 @@ func (p *path) String() string {
 	return b.String()
 }
 
-func errAt(line, col int, p *path, format string, args ...any) *Error {
-	return &Error{Line: line, Column: col, Path: p.String(), Msg: fmt.Sprintf(format, args...)}
+// errAt builds an *Error at a position (yaml.Node uses int, values int32).
+func errAt[I int | int32](line, col I, p *path, format string, args ...any) *Error {
+	return &Error{Line: int(line), Column: int(col), Path: p.String(), Msg: fmt.Sprintf(format, args...)}
 }

@@ -188,3 +188,12 @@ func TestRoundTripDetectsLoss(t *testing.T) {
 		t.Fatal("dropping livenessProbe went unnoticed")
 	}
 }
+
+func readFixtureB(b *testing.B, name string) []byte {
+	b.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "manifests", name))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}

@@ -49,7 +49,7 @@ type value struct {
 	kind      kind
 	text      string // scalars: JSON number text, "true"/"false", or the string
 	plain     bool   // a plain (unquoted) scalar in the source
-	line, col int
+	line, col int32
 	members   []member // kindObject, in source order (merged members at the "<<")
 	items     []*value // kindArray
 	weight    int64    // expanded size: 1 per node plus scalar and key bytes
@@ -57,7 +57,7 @@ type value struct {
 
 type member struct {
 	key       string
-	line, col int // position of the key
+	line, col int32 // position of the key
 	val       *value
 }
 
@@ -80,15 +80,20 @@ const (
 	// accepts (3 MiB) would need without aliases... far more than any real
 	// manifest, far less than an alias bomb.
 	maxExpandedWeight = 16 << 20
+	// maxMergedMembers caps the members that merge keys copy into
+	// mappings, over a whole document: each copy costs memory, unlike an
+	// alias use, which is shared. Real manifests merge a few dozen.
+	maxMergedMembers = 1 << 18
 	// maxDepth caps nesting, as encoding/json does.
 	maxDepth = 10000
 )
 
 // resolver turns a yaml.Node tree into a value DAG.
 type resolver struct {
-	memo  map[*yaml.Node]*value // anchored nodes already resolved
-	work  int64                 // nodes and members produced so far (merge copies included)
-	stack map[*yaml.Node]bool   // anchored nodes being resolved (alias cycles)
+	memo   map[*yaml.Node]*value // anchored nodes already resolved
+	work   int64                 // nodes and members produced so far (merge copies included)
+	copies int64                 // members copied by merge keys so far
+	stack  map[*yaml.Node]bool   // anchored nodes being resolved (alias cycles)
 }
 
 func resolveNode(n *yaml.Node) (*value, error) {
@@ -114,7 +119,7 @@ func (r *resolver) resolve(n *yaml.Node, depth int) (*value, error) {
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
-			return &value{kind: kindNull, line: n.Line, col: n.Column, weight: 1}, nil
+			return &value{kind: kindNull, line: int32(n.Line), col: int32(n.Column), weight: 1}, nil
 		}
 		return r.resolve(n.Content[0], depth+1)
 	case yaml.AliasNode:
@@ -127,7 +132,7 @@ func (r *resolver) resolve(n *yaml.Node, depth int) (*value, error) {
 		}
 		if v.kind != kindObject && v.kind != kindArray {
 			c := *v // scalars report the line of the alias use
-			c.line, c.col = n.Line, n.Column
+			c.line, c.col = int32(n.Line), int32(n.Column)
 			v = &c
 		}
 		return v, nil
@@ -168,7 +173,7 @@ func (r *resolver) resolveFresh(n *yaml.Node, depth int) (*value, error) {
 	case yaml.ScalarNode:
 		return resolveScalar(n)
 	case yaml.SequenceNode:
-		v := &value{kind: kindArray, line: n.Line, col: n.Column, weight: 1}
+		v := &value{kind: kindArray, line: int32(n.Line), col: int32(n.Column), weight: 1}
 		v.items = make([]*value, 0, len(n.Content))
 		for _, c := range n.Content {
 			cv, err := r.resolve(c, depth+1)
@@ -206,7 +211,7 @@ func (r *resolver) resolveMapping(n *yaml.Node, depth int) (*value, error) {
 	if len(n.Content)%2 != 0 {
 		return nil, errAt(n.Line, n.Column, nil, "malformed mapping")
 	}
-	v := &value{kind: kindObject, line: n.Line, col: n.Column, weight: 1}
+	v := &value{kind: kindObject, line: int32(n.Line), col: int32(n.Column), weight: 1}
 	explicit := make(map[string]int, len(n.Content)/2) // key -> line of first use
 	hasMerge := false
 	for i := 0; i < len(n.Content); i += 2 {
@@ -242,7 +247,7 @@ func (r *resolver) resolveMapping(n *yaml.Node, depth int) (*value, error) {
 		if err != nil {
 			return nil, err
 		}
-		v.members = append(v.members, member{key: k, line: kn.Line, col: kn.Column, val: cv})
+		v.members = append(v.members, member{key: k, line: int32(kn.Line), col: int32(kn.Column), val: cv})
 		if err := v.addWeight(cv.weight+int64(len(k)), kn); err != nil {
 			return nil, err
 		}
@@ -277,6 +282,10 @@ func (r *resolver) merge(v *value, vn *yaml.Node, explicit map[string]int, merge
 		if err := r.spend(int64(len(s.members)), vn.Line, vn.Column); err != nil {
 			return err
 		}
+		r.copies += int64(len(s.members))
+		if r.copies > maxMergedMembers {
+			return errAt(vn.Line, vn.Column, nil, "merge keys copy more than %d members", maxMergedMembers)
+		}
 		for _, m := range s.members {
 			if _, ok := explicit[m.key]; ok || merged[m.key] {
 				continue
@@ -308,7 +317,7 @@ func (r *resolver) keyString(kn *yaml.Node, depth int) (string, error) {
 // schema that yaml.v3 implements: only true/false (any case variant yaml.v3
 // accepts) are booleans; yes/no/on/off stay strings.
 func resolveScalar(n *yaml.Node) (*value, error) {
-	v := &value{line: n.Line, col: n.Column, plain: n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0}
+	v := &value{line: int32(n.Line), col: int32(n.Column), plain: n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0}
 	v.weight = 1 + int64(len(n.Value))
 	switch n.ShortTag() {
 	case "!!null":
