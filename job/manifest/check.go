@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,7 +22,7 @@ var (
 // structInfo describes how a struct type decodes from JSON.
 type structInfo struct {
 	fields map[string]reflect.Type // JSON member name -> field type
-	folded map[string]string       // lower-cased member name -> member name
+	names  []string                // member names, sorted
 	// open structs keep unmodelled members (they have an Unknown field
 	// tagged "-"); closed structs reject them.
 	open bool
@@ -33,8 +34,12 @@ func infoOf(t reflect.Type) *structInfo {
 	if v, ok := structInfoCache.Load(t); ok {
 		return v.(*structInfo)
 	}
-	si := &structInfo{fields: map[string]reflect.Type{}, folded: map[string]string{}}
+	si := &structInfo{fields: map[string]reflect.Type{}}
 	collectFields(t, si)
+	for name := range si.fields {
+		si.names = append(si.names, name)
+	}
+	slices.Sort(si.names)
 	structInfoCache.Store(t, si)
 	return si
 }
@@ -70,7 +75,6 @@ func collectFields(t reflect.Type, si *structInfo) {
 			name = f.Name
 		}
 		si.fields[name] = f.Type
-		si.folded[strings.ToLower(name)] = name
 	}
 }
 
@@ -154,7 +158,7 @@ func checkStruct(v *value, t reflect.Type, p *path) error {
 	for _, m := range v.members {
 		ft, ok := si.fields[m.key]
 		if !ok {
-			if exact, folded := si.folded[strings.ToLower(m.key)]; folded {
+			if exact, folded := si.foldMatch(m.key); folded {
 				return errAt(m.line, m.col, p.child(m.key), "unknown field %q (did you mean %q?)", m.key, exact)
 			}
 			if si.open {
@@ -167,6 +171,18 @@ func checkStruct(v *value, t reflect.Type, p *path) error {
 		}
 	}
 	return nil
+}
+
+// foldMatch returns the modelled member that key matches under Unicode
+// simple case folding, the way encoding/json matches names (so "Kind" with
+// a Kelvin sign K, or "ſpec" with a long s, match too).
+func (si *structInfo) foldMatch(key string) (string, bool) {
+	for _, name := range si.names {
+		if strings.EqualFold(key, name) {
+			return name, true
+		}
+	}
+	return "", false
 }
 
 func checkInt(v *value, p *path, t reflect.Type, signed bool) error {

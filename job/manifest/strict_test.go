@@ -259,3 +259,18 @@ func TestDecodeJobJSON(t *testing.T) {
 		t.Errorf("decoded %+v", j.Spec)
 	}
 }
+
+// TestFoldedNamesRejected: encoding/json matches member names with Unicode
+// case folding, so a member that folds onto a modelled field would be
+// decoded into it; it is rejected instead, in open structs too.
+func TestFoldedNamesRejected(t *testing.T) {
+	for doc, want := range map[string]string{
+		"spec:\n  template:\n    spec:\n      ſubdomain: x\n": `line 4: spec.template.spec.ſubdomain: unknown field "ſubdomain" (did you mean "subdomain"?)`,
+		"\u212aind: Job\n": `line 1: ` + "\u212a" + `ind: unknown field "` + "\u212a" + `ind" (did you mean "kind"?)`,
+	} {
+		_, err := manifest.DecodeJob([]byte(doc))
+		if err == nil || err.Error() != want {
+			t.Errorf("error = %v, want %s", err, want)
+		}
+	}
+}
