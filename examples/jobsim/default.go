@@ -1,0 +1,56 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/jobkit/jobkit/defaults"
+	"github.com/jobkit/jobkit/job/manifest"
+)
+
+// runDefault implements `jobsim default [--create] FILE`: it prints every
+// Job of FILE as YAML with SetDefaults_Job applied (documents separated by
+// ---). With --create it also applies the rest of the API server's create
+// handling (placeholder UID, generated selector and labels, create
+// strategy), as `validate` does.
+func runDefault(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("default", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	create := fs.Bool("create", false, "also apply the create-time selector, labels and strategy")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: jobsim default [--create] FILE")
+		return 2
+	}
+	file := fs.Arg(0)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", file, err)
+		return 1
+	}
+	docs, err := readJobs(data)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", file, err)
+		return 1
+	}
+	for i, d := range docs {
+		j := defaults.Job(d.job)
+		if *create {
+			j = prepareForCreate(d.job)
+		}
+		out, err := manifest.EncodeYAML(j)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", file, err)
+			return 1
+		}
+		if i > 0 {
+			fmt.Fprintln(stdout, "---")
+		}
+		stdout.Write(out)
+	}
+	return 0
+}
