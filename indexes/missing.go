@@ -8,7 +8,7 @@ package indexes
 // It jumps over excluded intervals instead of testing indexes one by one, so
 // it runs in O(k·m + I·m) for m sets holding I intervals in total, whatever
 // their sizes: FirstMissing(1, math.MaxInt32, FromIntervals(Interval{0,
-// math.MaxInt32 - 2})) returns [2147483645] at once. It allocates the result
+// math.MaxInt32 - 2})) returns [2147483646] at once. It allocates the result
 // only.
 func FirstMissing(k int, n int32, exclude ...Set) []int32 {
 	if k <= 0 || n <= 0 {
