@@ -34,7 +34,8 @@ func (s Set) Add(idx ...int32) Set {
 	return s.Union(FromIndexes(idx...))
 }
 
-// Union returns the indexes in s or in o, in O(intervals of s + o).
+// Union returns the indexes in s or in o, in O(intervals of s + o). It
+// allocates the exact result, counted by a first pass.
 func (s Set) Union(o Set) Set {
 	switch {
 	case len(o.iv) == 0:
@@ -42,18 +43,41 @@ func (s Set) Union(o Set) Set {
 	case len(s.iv) == 0:
 		return o
 	}
-	out := make([]Interval, 0, len(s.iv)+len(o.iv))
+	n, _ := mergeUnion(nil, s.iv, o.iv, true)
+	_, out := mergeUnion(make([]Interval, 0, n), s.iv, o.iv, false)
+	return Set{iv: out}
+}
+
+// mergeUnion walks the union of the canonical lists a and b in order and
+// returns the number of its maximal intervals; unless countOnly it also
+// appends them to out and returns the extended slice.
+func mergeUnion(out []Interval, a, b []Interval, countOnly bool) (int, []Interval) {
+	n := 0
+	var cur Interval
 	i, j := 0, 0
-	for i < len(s.iv) || j < len(o.iv) {
-		if j == len(o.iv) || (i < len(s.iv) && s.iv[i].First <= o.iv[j].First) {
-			out = appendMerge(out, s.iv[i])
+	for i < len(a) || j < len(b) {
+		var v Interval
+		if j == len(b) || (i < len(a) && a[i].First <= b[j].First) {
+			v = a[i]
 			i++
 		} else {
-			out = appendMerge(out, o.iv[j])
+			v = b[j]
 			j++
 		}
+		switch {
+		case n > 0 && int64(v.First) <= int64(cur.Last)+1:
+			cur.Last = max(cur.Last, v.Last)
+			continue
+		case n > 0 && !countOnly:
+			out = append(out, cur)
+		}
+		cur = v
+		n++
 	}
-	return Set{iv: trimCap(out)}
+	if !countOnly {
+		out = append(out, cur)
+	}
+	return n, out
 }
 
 // Difference returns the indexes in s but not in o, in O(intervals of s + o).

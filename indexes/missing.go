@@ -5,9 +5,9 @@ package indexes
 // nil when k <= 0 or n <= 0). This is how the controller picks the indexes to
 // create pods for: not succeeded, not failed, without an active pod.
 //
-// It jumps over excluded intervals instead of testing indexes one by one, so
-// it runs in O(k·m + I·m) for m sets holding I intervals in total, whatever
-// their sizes: FirstMissing(1, math.MaxInt32, FromIntervals(Interval{0,
+// It jumps over excluded intervals instead of testing indexes one by one and
+// finds its place in each set by binary search, so it runs in
+// O(k·m·log I) for m sets of up to I intervals, whatever their sizes: FirstMissing(1, math.MaxInt32, FromIntervals(Interval{0,
 // math.MaxInt32 - 2})) returns [2147483646] at once. It allocates the result
 // only.
 func FirstMissing(k int, n int32, exclude ...Set) []int32 {
@@ -31,8 +31,13 @@ func FirstMissing(k int, n int32, exclude ...Set) []int32 {
 			for e := range exclude {
 				iv := exclude[e].iv
 				p := pos[e]
-				for p < len(iv) && int64(iv[p].Last) < x {
+				if p < len(iv) && int64(iv[p].Last) < x {
+					// Skip the intervals ending before x: usually the
+					// next one, otherwise by binary search.
 					p++
+					if p < len(iv) && int64(iv[p].Last) < x {
+						p += searchLast(iv[p:], x)
+					}
 				}
 				pos[e] = p
 				if p < len(iv) && int64(iv[p].First) <= x {
@@ -48,4 +53,19 @@ func FirstMissing(k int, n int32, exclude ...Set) []int32 {
 		x++
 	}
 	return out
+}
+
+// searchLast returns the position of the first interval of iv whose Last is
+// >= x, or len(iv).
+func searchLast(iv []Interval, x int64) int {
+	lo, hi := 0, len(iv)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if int64(iv[mid].Last) < x {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
