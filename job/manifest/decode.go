@@ -167,10 +167,18 @@ func checkTypeMeta(v *value, apiVersion, kind string) error {
 }
 
 // parseDocuments parses a YAML stream and resolves its non-empty
-// documents.
+// documents. Input that is exactly one JSON object is parsed as JSON (see
+// isJSONDocument), with the same checks (duplicate keys, exact numbers).
 func parseDocuments(data []byte) ([]*value, error) {
 	if len(data) > MaxInputBytes {
 		return nil, &Error{Msg: fmt.Sprintf("input of %d bytes exceeds the limit of %d", len(data), MaxInputBytes)}
+	}
+	if isJSONDocument(data) {
+		v, err := parseJSONDocument(data)
+		if err != nil {
+			return nil, err
+		}
+		return []*value{v}, nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var docs []*value

@@ -27,7 +27,8 @@ func EncodeJSON(v any) ([]byte, error) {
 // members in the order of the JSON. Strings that a YAML 1.1 or 1.2 reader
 // would take for another type ("true", "yes", "on", "1", "2026-01-01",
 // "null", ...) are quoted, so kubectl and DecodeJob read back exactly the
-// same document. Strings with newlines use the literal block style.
+// same document. Strings with newlines use the literal block style when it
+// reads back exactly, else double quotes.
 func EncodeYAML(v any) ([]byte, error) {
 	data, err := json.Marshal(v)
 	if err != nil {
@@ -123,11 +124,29 @@ func tokenToNode(dec *json.Decoder) (*yaml.Node, error) {
 
 // stringNode is a string scalar; yaml.v3 quotes it when YAML 1.2 would read
 // it as something else, and we also quote YAML 1.1 booleans (yes, on, y,
-// ...) that yaml.v2-based readers such as kubectl would take for booleans.
+// ...) that yaml.v2-based readers such as kubectl would take for booleans,
+// and "<<", which yaml.v3 writes plain although it then reads as a merge key.
 func stringNode(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if isYAML11Bool(s) {
+	if isYAML11Bool(s) || s == "<<" || (strings.Contains(s, "\n") && !literalSafe(s)) {
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
+}
+
+// literalSafe reports whether a multi-line string reads back exactly from
+// the literal block style yaml.v3 picks for it. yaml.v3 mangles some
+// (a lone "\n" comes back empty), so anything unusual is double-quoted:
+// leading whitespace, trailing spaces on a line, more than one final
+// newline, and any control character other than newline.
+func literalSafe(s string) bool {
+	if s[0] == ' ' || s[0] == '\n' || strings.HasSuffix(s, "\n\n") || strings.Contains(s, " \n") || strings.HasSuffix(s, " ") {
+		return false
+	}
+	for _, r := range s {
+		if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' || r == '\ufeff' {
+			return false
+		}
+	}
+	return true
 }

@@ -19,8 +19,9 @@ import (
 //
 //	line 1: expected a mapping, got a sequence
 type Error struct {
-	// Line and Column are 1-based positions in the input stream; Line is 0
-	// when unknown (Column is then 0 too).
+	// Line and Column are 1-based positions in the input stream (for
+	// input parsed as JSON the column counts bytes); Line is 0 when
+	// unknown (Column is then 0 too).
 	Line, Column int
 	// Path is the field path in the style of Kubernetes field.Path:
 	// members joined with ".", list indexes and map keys in brackets

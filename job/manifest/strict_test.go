@@ -274,3 +274,24 @@ func TestFoldedNamesRejected(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeJobJSONOnlyCharacters: a single JSON object is parsed as JSON,
+// so strings YAML forbids (raw DEL, C1 controls) still decode, and JSON
+// gets the same duplicate-key check and positions.
+func TestDecodeJobJSONOnlyCharacters(t *testing.T) {
+	j, err := manifest.DecodeJob([]byte("{\"metadata\": {\"name\": \"a\x7fb\u0086\"}}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j.Name != "a\x7fb\u0086" {
+		t.Errorf("name = %q", j.Name)
+	}
+	_, err = manifest.DecodeJob([]byte("{\n  \"spec\": {\"parallelism\": 1,\n    \"parallelism\": 2}}"))
+	if want := `line 3: duplicate key "parallelism" (first at line 2)`; err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
+	_, err = manifest.DecodeJob([]byte("{\"spec\": {\"backoffLimit\": 1.0}}"))
+	if want := `line 1: spec.backoffLimit: expected an integer (int32), got the number 1.0`; err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
+}

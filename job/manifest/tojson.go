@@ -69,9 +69,10 @@ func appendJSON(b []byte, v *value) []byte {
 
 const hexDigits = "0123456789abcdef"
 
-// appendString appends s as a JSON string: quotes, backslashes and control
-// characters escaped, invalid UTF-8 replaced by U+FFFD (as encoding/json
-// does). HTML characters are kept as they are.
+// appendString appends s as a JSON string: quotes, backslashes, control
+// characters, U+2028 and U+2029 escaped and invalid UTF-8 replaced by
+// U+FFFD, all spelled as encoding/json spells them (so unmodelled members
+// re-encode byte for byte); HTML characters are kept as they are.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
@@ -92,6 +93,10 @@ func appendString(b []byte, s string) []byte {
 				b = append(b, '\\', 'r')
 			case '\t':
 				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
 			default:
 				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 			}
