@@ -34,8 +34,9 @@ func (s Set) Add(idx ...int32) Set {
 	return s.Union(FromIndexes(idx...))
 }
 
-// Union returns the indexes in s or in o, in O(intervals of s + o). It
-// allocates the exact result, counted by a first pass.
+// Union returns the indexes in s or in o, in O(intervals of s + o). The
+// result is merged into a scratch buffer and copied to an exactly sized one
+// when shorter (one pass beats counting first).
 func (s Set) Union(o Set) Set {
 	switch {
 	case len(o.iv) == 0:
@@ -43,41 +44,21 @@ func (s Set) Union(o Set) Set {
 	case len(s.iv) == 0:
 		return o
 	}
-	n, _ := mergeUnion(nil, s.iv, o.iv, true)
-	_, out := mergeUnion(make([]Interval, 0, n), s.iv, o.iv, false)
-	return Set{iv: out}
-}
-
-// mergeUnion walks the union of the canonical lists a and b in order and
-// returns the number of its maximal intervals; unless countOnly it also
-// appends them to out and returns the extended slice.
-func mergeUnion(out []Interval, a, b []Interval, countOnly bool) (int, []Interval) {
-	n := 0
-	var cur Interval
+	out := make([]Interval, 0, len(s.iv)+len(o.iv))
 	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		var v Interval
-		if j == len(b) || (i < len(a) && a[i].First <= b[j].First) {
-			v = a[i]
+	for i < len(s.iv) || j < len(o.iv) {
+		if j == len(o.iv) || (i < len(s.iv) && s.iv[i].First <= o.iv[j].First) {
+			out = appendMerge(out, s.iv[i])
 			i++
 		} else {
-			v = b[j]
+			out = appendMerge(out, o.iv[j])
 			j++
 		}
-		switch {
-		case n > 0 && int64(v.First) <= int64(cur.Last)+1:
-			cur.Last = max(cur.Last, v.Last)
-			continue
-		case n > 0 && !countOnly:
-			out = append(out, cur)
-		}
-		cur = v
-		n++
 	}
-	if !countOnly {
-		out = append(out, cur)
+	if len(out) < cap(out) {
+		out = slices.Clip(slices.Clone(out))
 	}
-	return n, out
+	return Set{iv: out}
 }
 
 // Difference returns the indexes in s but not in o, in O(intervals of s + o).
