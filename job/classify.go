@@ -28,7 +28,7 @@ const (
 	// (as read at the start of the sync).
 	fInUncSucc
 	fInUncFail
-	// fPFDone: pf holds the pod-failure-policy outcome.
+	// fPFDone: syncer.pf[pos] holds the pod-failure-policy outcome.
 	fPFDone
 )
 
@@ -39,7 +39,6 @@ type podRec struct {
 	pod   *Pod
 	index int32 // completion index; -1 when unknown or NonIndexed
 	flags recFlags
-	pf    failureOutcome // valid when fPFDone is set
 }
 
 func (r *podRec) is(f recFlags) bool { return r.flags&f != 0 }
@@ -165,7 +164,7 @@ func (s *syncer) snapshot() {
 			bt.addSucceeded(s.podFinishTime(r.pod))
 		}
 		if r.is(fFailed) && !r.is(fInUncFail) {
-			if s.failureOutcomeOf(r).counts {
+			if s.failureOutcomeOf(int32(i)).counts {
 				newFailedCounted++
 			}
 			bt.addFailed(s.podFinishTime(r.pod))

@@ -64,7 +64,7 @@ func (s *syncer) failJobMessage() (string, bool) {
 	best := int32(-1)
 	for i := range s.recs {
 		r := &s.recs[i]
-		if !r.is(fFailed) || s.failureOutcomeOf(r).failJobMessage == "" {
+		if !r.is(fFailed) || s.failureOutcomeOf(int32(i)).failJobMessage == "" {
 			continue
 		}
 		if best < 0 || s.cmpRecs(int32(i), best) < 0 {
@@ -74,7 +74,7 @@ func (s *syncer) failJobMessage() (string, bool) {
 	if best < 0 {
 		return "", false
 	}
-	return s.recs[best].pf.failJobMessage, true
+	return s.pf[best].failJobMessage, true
 }
 
 // pastBackoffLimitOnFailure is the restart-count limit of §7.2: with

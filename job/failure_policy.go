@@ -14,20 +14,24 @@ type failureOutcome struct {
 	failJobMessage string
 }
 
-// failureOutcomeOf evaluates spec.podFailurePolicy on r's pod once and
-// caches the result in r. Without a policy every failure counts. The same
+// failureOutcomeOf evaluates spec.podFailurePolicy on the pod at position
+// id once and caches the result in s.pf. Without a policy every failure counts. The same
 // verdict serves every use (§6): the failed count, the FailJob scan, whether
 // a UID enters uncounted.failed, isIndexFailed and the failure-count
 // annotations of replacement pods.
-func (s *syncer) failureOutcomeOf(r *podRec) failureOutcome {
+func (s *syncer) failureOutcomeOf(id int32) failureOutcome {
 	if s.pfp == nil {
 		return failureOutcome{counts: true}
 	}
+	r := &s.recs[id]
 	if !r.is(fPFDone) {
-		r.pf = s.evaluatePodFailure(r.pod)
+		if s.pf == nil {
+			s.pf = make([]failureOutcome, len(s.recs))
+		}
+		s.pf[id] = s.evaluatePodFailure(r.pod)
 		r.flags |= fPFDone
 	}
-	return r.pf
+	return s.pf[id]
 }
 
 // evaluatePodFailure converts pod to policy.FailedPod (reusing the sync's

@@ -37,7 +37,7 @@ func (s *syncer) evaluateIndexedCriteria() {
 		b.Reset()
 		for i := range s.recs {
 			r := &s.recs[i]
-			if r.isNew() && s.isIndexFailed(r) {
+			if r.isNew() && s.isIndexFailed(int32(i)) {
 				b.Add(r.index)
 			}
 		}
@@ -60,14 +60,15 @@ func (s *syncer) evaluateIndexedCriteria() {
 	}
 }
 
-// isIndexFailed (§7.4): r's pod is failed and either matched a FailIndex
-// rule, or its failure counts and its failure-count annotation is at least
-// backoffLimitPerIndex.
-func (s *syncer) isIndexFailed(r *podRec) bool {
+// isIndexFailed (§7.4): the pod at position id is failed and either
+// matched a FailIndex rule, or its failure counts and its failure-count
+// annotation is at least backoffLimitPerIndex.
+func (s *syncer) isIndexFailed(id int32) bool {
+	r := &s.recs[id]
 	if !r.is(fFailed) {
 		return false
 	}
-	out := s.failureOutcomeOf(r)
+	out := s.failureOutcomeOf(id)
 	if out.action == policy.ActionFailIndex {
 		return true
 	}
@@ -81,19 +82,29 @@ func absFailureCount(p *Pod) int64 {
 		int64(parseIndexFailureCount(p.Annotations, IndexIgnoredFailureCountKey))
 }
 
-// activeIndexes returns the set of known completion indexes of active pods
-// (valid or not), computed once per sync.
+// activeIndexes returns the set of known completion indexes of the active
+// pods (valid or not) as observed, computed once per sync.
 func (s *syncer) activeIndexes() indexes.Set {
 	if !s.activeIdxDone {
 		var b indexes.Builder
-		for i := range s.recs {
-			if r := &s.recs[i]; r.is(fActive) {
-				b.Add(r.index)
-			}
+		ids := s.activeSorted()
+		b.Grow(len(ids))
+		for _, id := range ids {
+			b.Add(s.recs[id].index) // ascending: Set() needs no sort
 		}
 		s.activeIdx, s.activeIdxDone = b.Set(), true
 	}
 	return s.activeIdx
+}
+
+// activeSorted returns the positions of the observed active pods in
+// canonical order, computed once per sync. Callers must not modify it.
+func (s *syncer) activeSorted() []int32 {
+	if s.activeSortedIDs == nil {
+		s.activeSortedIDs = s.activeIDs()
+		s.sortCanonical(s.activeSortedIDs)
+	}
+	return s.activeSortedIDs
 }
 
 // chooseDelayedDeletionPods picks, for every index that is neither
@@ -156,7 +167,7 @@ func (s *syncer) newIndexFailureCounts(ix int32) (failures, ignored int32) {
 	r := &s.recs[id]
 	failures = parseIndexFailureCount(r.pod.Annotations, IndexFailureCountKey)
 	ignored = parseIndexFailureCount(r.pod.Annotations, IndexIgnoredFailureCountKey)
-	if s.failureOutcomeOf(r).counts {
+	if s.failureOutcomeOf(id).counts {
 		failures++
 	} else {
 		ignored++

@@ -1,13 +1,21 @@
 package job
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // manageJob reconciles the number of active pods (controller.md §5). It
 // runs only in Branch B, on a Job not being deleted. It appends DeletePod
 // (finalizer first) or CreatePod actions — never both — and updates
 // s.active, s.ready and s.terminating.
 func (s *syncer) manageJob() {
-	activeIDs := s.activeIDs()
+	var activeIDs []int32
+	if s.indexed {
+		activeIDs = slices.Clone(s.activeSorted())
+	} else {
+		activeIDs = s.activeIDs()
+	}
 	// §5.1 suspended: delete every active pod, no cap.
 	if s.job.Spec.IsSuspended() {
 		s.deletePods(s.activePodsForRemoval(activeIDs, len(activeIDs)), true)
@@ -67,7 +75,8 @@ func (s *syncer) manageJob() {
 	s.createPods(n, idx)
 }
 
-// activeIDs returns the positions of the active pods, in input order.
+// activeIDs returns the positions of the active pods, in record order, in a
+// new slice.
 func (s *syncer) activeIDs() []int32 {
 	ids := make([]int32, 0, s.active)
 	for i := range s.recs {
@@ -126,7 +135,8 @@ func (s *syncer) activePodsForRemoval(ids []int32, rmAtLeast int) []int32 {
 // duplicates by ascending index, where the pods with an index >=
 // completions come just before the duplicates of the largest valid index.
 func (s *syncer) invalidAndDuplicatePods(ids []int32) (rm, left []int32) {
-	s.sortCanonical(ids)
+	s.sortCanonical(ids) // a no-op check when ids come from activeSorted
+	left = make([]int32, 0, len(ids))
 	flush := func(group []int32, ix int32) {
 		switch {
 		case len(group) == 0:

@@ -7,7 +7,7 @@ import (
 )
 
 // claimPods decides which of the observed pods belong to the Job (§3, end)
-// and classifies them into s.recs, in input order. It appends AdoptPod and
+// and classifies them into s.recs, in memory order (see addressOrder). It appends AdoptPod and
 // ReleasePod actions ordered by pod name, then UID.
 //
 //   - A pod in another namespace is ignored.
@@ -25,7 +25,10 @@ import (
 // selector is an error naming spec.selector.
 func (s *syncer) claimPods(pods []*Pod) error {
 	j := s.job
-	sel := j.Spec.Selector
+	sel, err := compileSelector(j.Spec.Selector)
+	if err != nil {
+		return err
+	}
 	s.recs = make([]podRec, 0, len(pods))
 	var claims []claim
 	defer func() {
@@ -43,7 +46,8 @@ func (s *syncer) claimPods(pods []*Pod) error {
 			}
 		}
 	}()
-	for _, p := range pods {
+	for _, k := range addressOrder(pods) {
+		p := pods[k]
 		if p.Namespace != j.Namespace {
 			continue
 		}
@@ -51,10 +55,7 @@ func (s *syncer) claimPods(pods []*Pod) error {
 		if ref != nil && ref.UID != j.UID {
 			continue
 		}
-		match, err := sel.Matches(p.Labels)
-		if err != nil {
-			return fmt.Errorf("spec.selector.%w", err)
-		}
+		match := sel.matches(p.Labels)
 		switch {
 		case ref != nil && match:
 			s.recs = append(s.recs, s.classify(p, false))
@@ -72,6 +73,43 @@ func (s *syncer) claimPods(pods []*Pod) error {
 
 // refOf names p.
 func refOf(p *Pod) PodRef { return PodRef{Namespace: p.Namespace, Name: p.Name, UID: p.UID} }
+
+// podSelector is a LabelSelector checked once and flattened for matching
+// many pods: matchLabels as a slice of pairs (no map iteration per pod).
+type podSelector struct {
+	pairs []labelPair
+	exprs []LabelSelectorRequirement
+}
+
+type labelPair struct{ key, value string }
+
+// compileSelector validates sel (non-nil) and flattens it; a malformed
+// requirement is an error naming spec.selector.matchExpressions[i].
+func compileSelector(sel *LabelSelector) (podSelector, error) {
+	if _, err := sel.Matches(nil); err != nil {
+		return podSelector{}, fmt.Errorf("spec.selector.%w", err)
+	}
+	ps := podSelector{exprs: sel.MatchExpressions, pairs: make([]labelPair, 0, len(sel.MatchLabels))}
+	for k, v := range sel.MatchLabels {
+		ps.pairs = append(ps.pairs, labelPair{k, v})
+	}
+	return ps, nil
+}
+
+// matches has the semantics of LabelSelector.Matches on a valid selector.
+func (ps *podSelector) matches(labels map[string]string) bool {
+	for _, kv := range ps.pairs {
+		if v, ok := labels[kv.key]; !ok || v != kv.value {
+			return false
+		}
+	}
+	for _, r := range ps.exprs {
+		if !r.matches(labels) {
+			return false
+		}
+	}
+	return true
+}
 
 // claim is an adoption or a release decided by claimPods.
 type claim struct {

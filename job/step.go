@@ -131,9 +131,7 @@ func Step(in Input) (Output, error) {
 	suspendChanged := false
 	if s.finished != nil {
 		// Branch A (§4.6).
-		ids := s.activeIDs()
-		s.sortCanonical(ids)
-		s.deletePods(ids, false)
+		s.deletePods(slices.Clone(s.activeSorted()), false)
 	} else {
 		// Branch B (§4.7).
 		managed := false

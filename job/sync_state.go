@@ -33,7 +33,8 @@ type syncer struct {
 	onlyReplaceFailed bool
 	jobDeleting       bool
 
-	// recs are the Job's pods (after ownership), in input order.
+	// recs are the Job's pods (after ownership), in record order: input
+	// order for small inputs, memory order for large ones (addressOrder).
 	recs []podRec
 	// uncSucc and uncFail are the UIDs of status.uncountedTerminatedPods as
 	// read at the start of the sync.
@@ -51,6 +52,7 @@ type syncer struct {
 	failedIdx        indexes.Set // valid when perIndex
 	activeIdx        indexes.Set // indexes of active pods (computed lazily)
 	activeIdxDone    bool
+	activeSortedIDs  []int32 // see activeSorted
 	// delayed maps an index to the position in recs of its delayed-deletion
 	// pod (§7.4); nil unless perIndex.
 	delayed map[int32]int32
@@ -60,6 +62,10 @@ type syncer struct {
 
 	// finished is upstream's finishedCondition (nil: none).
 	finished *JobCondition
+
+	// pf holds pod failure policy outcomes by position in recs (allocated
+	// on first use; see fPFDone).
+	pf []failureOutcome
 
 	// Scratch buffers for pod failure policy evaluation.
 	exitBuf []policy.ContainerExit

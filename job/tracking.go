@@ -59,7 +59,7 @@ func (s *syncer) trackAndRemoveFinalizers(needsFlush bool) {
 		case r.is(fFailed) || (s.finished != nil && s.finished.Type != JobSuccessCriteriaMet):
 			// When the Job is failing every pod still running is counted
 			// as failed; when it succeeds, or is only being deleted, not.
-			if !r.is(fInUncFail) && r.is(fValidIndex) && s.failureOutcomeOf(r).counts {
+			if !r.is(fInUncFail) && r.is(fValidIndex) && s.failureOutcomeOf(id).counts {
 				needsFlush = true
 				unc.Failed = append(unc.Failed, r.pod.UID)
 			}
