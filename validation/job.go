@@ -42,9 +42,9 @@ func ValidateJob(j *job.Job, opts Options) field.ErrorList {
 
 // validateJob is upstream's ValidateJob with explicit options.
 func validateJob(j *job.Job, o specOptions) field.ErrorList {
-	errs := validateCoreObjectMeta(&j.ObjectMeta, field.NewPath("metadata"))
+	errs := validateCoreObjectMeta(&j.ObjectMeta, metadataPath)
 	errs = append(errs, validateGeneratedSelector(j, o.requirePrefixedLabels)...)
-	errs = append(errs, validateJobSpec(&j.Spec, field.NewPath("spec"), o)...)
+	errs = append(errs, validateJobSpec(&j.Spec, specPath, o)...)
 	errs = append(errs, validateIndexedHostname(j)...)
 	return errs
 }
@@ -56,8 +56,12 @@ func validateJobSpec(s *job.JobSpec, p *field.Path, o specOptions) field.ErrorLi
 	if s.PodFailurePolicy != nil {
 		errs = append(errs, validatePodFailurePolicy(s, p.Child("podFailurePolicy"))...)
 	}
-	errs = append(errs, validateSuccessPolicy(s, p.Child("successPolicy"))...)
-	errs = append(errs, validatePodReplacementPolicy(s, p.Child("podReplacementPolicy"))...)
+	if s.SuccessPolicy != nil {
+		errs = append(errs, validateSuccessPolicy(s, p.Child("successPolicy"))...)
+	}
+	if s.PodReplacementPolicy != nil {
+		errs = append(errs, validatePodReplacementPolicy(s, p.Child("podReplacementPolicy"))...)
+	}
 	errs = append(errs, validatePodTemplate(&s.Template, p.Child("template"))...)
 	errs = append(errs, validateJobRestartPolicy(s, p)...)
 	errs = append(errs, validateSelector(s, p, o.allowInvalidLabelValueInSelector)...)

@@ -14,6 +14,13 @@ import (
 
 const fieldImmutable = "field is immutable"
 
+// Shared root paths. Paths are immutable values, so sharing them is safe.
+var (
+	metadataPath = field.NewPath("metadata")
+	specPath     = field.NewPath("spec")
+	statusPath   = field.NewPath("status")
+)
+
 // metaView converts a Job's metadata to the view ValidateObjectMeta reads.
 func metaView(m *job.ObjectMeta) *ObjectMetaView {
 	v := &ObjectMetaView{
@@ -41,14 +48,17 @@ func metaView(m *job.ObjectMeta) *ObjectMetaView {
 // strategy runs on create: the generic rules with the Job name rule
 // (NameIsDNSSubdomain), then the Kubernetes finalizer-name rule.
 func validateCoreObjectMeta(m *job.ObjectMeta, p *field.Path) field.ErrorList {
-	errs := ValidateObjectMeta(metaView(m), true, NameIsDNSSubdomain, p)
-	return append(errs, validateKubeFinalizers(m.Finalizers, p.Child("finalizers"))...)
+	var errs field.ErrorList
+	if !metaValid(m, NameIsDNSSubdomain) {
+		errs = ValidateObjectMeta(metaView(m), true, NameIsDNSSubdomain, p)
+	}
+	return append(errs, validateKubeFinalizers(m.Finalizers, p)...)
 }
 
 // validateKubeFinalizers is the core API's extra finalizer rule: a
 // finalizer without "/" must be a standard one ("kubernetes", "orphan",
-// "foregroundDeletion"); the error is at finalizers[i].
-func validateKubeFinalizers(fins []string, p *field.Path) field.ErrorList {
+// "foregroundDeletion"); the error is at <meta>.finalizers[i].
+func validateKubeFinalizers(fins []string, meta *field.Path) field.ErrorList {
 	var errs field.ErrorList
 	for i, f := range fins {
 		if strings.Contains(f, "/") {
@@ -57,7 +67,7 @@ func validateKubeFinalizers(fins []string, p *field.Path) field.ErrorList {
 		switch f {
 		case "kubernetes", FinalizerOrphanDependents, FinalizerDeleteDependents:
 		default:
-			errs = append(errs, field.Invalid(p.Index(i), f, "name is neither a standard finalizer name nor is it fully qualified"))
+			errs = append(errs, field.Invalid(meta.Child("finalizers").Index(i), f, "name is neither a standard finalizer name nor is it fully qualified"))
 		}
 	}
 	return errs
@@ -109,10 +119,15 @@ func validateObjectMetaUpdate(n, o *job.ObjectMeta, p *field.Path) field.ErrorLi
 	if !ptrEqual(n.DeletionGracePeriodSeconds, o.DeletionGracePeriodSeconds) {
 		errs = append(errs, field.Invalid(p.Child("deletionGracePeriodSeconds"), n.DeletionGracePeriodSeconds, fieldImmutable))
 	}
-	errs = append(errs, ValidateLabels(n.Labels, p.Child("labels"))...)
-	errs = append(errs, ValidateAnnotations(n.Annotations, p.Child("annotations"))...)
-	view := metaView(n)
-	errs = append(errs, ValidateOwnerReferences(view.OwnerReferences, p.Child("ownerReferences"))...)
+	if !labelsValid(n.Labels) {
+		errs = append(errs, ValidateLabels(n.Labels, p.Child("labels"))...)
+	}
+	if !annotationsValid(n.Annotations) {
+		errs = append(errs, ValidateAnnotations(n.Annotations, p.Child("annotations"))...)
+	}
+	if len(n.OwnerReferences) > 0 {
+		errs = append(errs, ValidateOwnerReferences(metaView(n).OwnerReferences, p.Child("ownerReferences"))...)
+	}
 	return errs
 }
 
@@ -120,15 +135,18 @@ func validateObjectMetaUpdate(n, o *job.ObjectMeta, p *field.Path) field.ErrorLi
 // the Job strategies run: the update rules plus the finalizer-name rule.
 func validateCoreObjectMetaUpdate(n, o *job.ObjectMeta, p *field.Path) field.ErrorList {
 	errs := validateObjectMetaUpdate(n, o, p)
-	return append(errs, validateKubeFinalizers(n.Finalizers, p.Child("finalizers"))...)
+	return append(errs, validateKubeFinalizers(n.Finalizers, p)...)
 }
 
 // validateCommonFields is the generic registry's check on every update and
 // status update, before the strategy: ObjectMeta with the path-segment name
 // rule, then the update rules.
 func validateCommonFields(n, o *job.ObjectMeta) field.ErrorList {
-	p := field.NewPath("metadata")
-	errs := ValidateObjectMeta(metaView(n), true, ValidatePathSegmentName, p)
+	p := metadataPath
+	var errs field.ErrorList
+	if !metaValid(n, ValidatePathSegmentName) {
+		errs = ValidateObjectMeta(metaView(n), true, ValidatePathSegmentName, p)
+	}
 	return append(errs, validateObjectMetaUpdate(n, o, p)...)
 }
 

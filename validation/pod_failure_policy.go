@@ -41,75 +41,86 @@ func validatePodFailurePolicy(s *job.JobSpec, p *field.Path) field.ErrorList {
 		names.add(c.Name)
 	}
 	for i := range rules {
-		errs = append(errs, validatePFPRule(s, &names, &rules[i], rulesPath.Index(i))...)
+		errs = append(errs, validatePFPRule(s, &names, &rules[i], rulePath{rulesPath, i})...)
 	}
 	return errs
 }
 
-func validatePFPRule(s *job.JobSpec, names *nameSet, r *policy.PodFailurePolicyRule, p *field.Path) field.ErrorList {
+// rulePath is rules[i], built only when an error needs it.
+type rulePath struct {
+	rules *field.Path
+	i     int
+}
+
+func (r rulePath) path(children ...string) *field.Path {
+	p := r.rules.Index(r.i)
+	for _, c := range children {
+		p = p.Child(c)
+	}
+	return p
+}
+
+func validatePFPRule(s *job.JobSpec, names *nameSet, r *policy.PodFailurePolicyRule, p rulePath) field.ErrorList {
 	var errs field.ErrorList
-	actionPath := p.Child("action")
 	switch {
 	case r.Action == "":
-		errs = append(errs, field.Required(actionPath, `valid values: ["Count" "FailIndex" "FailJob" "Ignore"]`))
+		errs = append(errs, field.Required(p.path("action"), `valid values: ["Count" "FailIndex" "FailJob" "Ignore"]`))
 	case r.Action == policy.ActionFailIndex:
 		if s.BackoffLimitPerIndex == nil {
-			errs = append(errs, field.Invalid(actionPath, r.Action, "requires the backoffLimitPerIndex to be set"))
+			errs = append(errs, field.Invalid(p.path("action"), r.Action, "requires the backoffLimitPerIndex to be set"))
 		}
 	case r.Action != policy.ActionCount && r.Action != policy.ActionFailJob && r.Action != policy.ActionIgnore:
-		errs = append(errs, field.NotSupported(actionPath, r.Action, supportedPFPActions))
+		errs = append(errs, field.NotSupported(p.path("action"), r.Action, supportedPFPActions))
 	}
 	if r.OnExitCodes != nil {
-		errs = append(errs, validateOnExitCodes(names, r.OnExitCodes, p.Child("onExitCodes"))...)
+		errs = append(errs, validateOnExitCodes(names, r.OnExitCodes, p)...)
 	}
 	if len(r.OnPodConditions) > 0 {
-		errs = append(errs, validateOnPodConditions(r.OnPodConditions, p.Child("onPodConditions"))...)
+		errs = append(errs, validateOnPodConditions(r.OnPodConditions, p)...)
 	}
 	if r.OnExitCodes != nil && len(r.OnPodConditions) > 0 {
-		errs = append(errs, field.Invalid(p, field.OmitValueType{}, "specifying both OnExitCodes and OnPodConditions is not supported"))
+		errs = append(errs, field.Invalid(p.path(), field.OmitValueType{}, "specifying both OnExitCodes and OnPodConditions is not supported"))
 	}
 	if r.OnExitCodes == nil && len(r.OnPodConditions) == 0 {
-		errs = append(errs, field.Invalid(p, field.OmitValueType{}, "specifying one of OnExitCodes and OnPodConditions is required"))
+		errs = append(errs, field.Invalid(p.path(), field.OmitValueType{}, "specifying one of OnExitCodes and OnPodConditions is required"))
 	}
 	return errs
 }
 
-func validateOnExitCodes(names *nameSet, req *policy.PodFailurePolicyOnExitCodesRequirement, p *field.Path) field.ErrorList {
+func validateOnExitCodes(names *nameSet, req *policy.PodFailurePolicyOnExitCodesRequirement, p rulePath) field.ErrorList {
 	var errs field.ErrorList
-	opPath := p.Child("operator")
 	switch req.Operator {
 	case policy.OperatorIn, policy.OperatorNotIn:
 	case "":
-		errs = append(errs, field.Required(opPath, `valid values: ["In" "NotIn"]`))
+		errs = append(errs, field.Required(p.path("onExitCodes", "operator"), `valid values: ["In" "NotIn"]`))
 	default:
-		errs = append(errs, field.NotSupported(opPath, req.Operator, supportedPFPOperators))
+		errs = append(errs, field.NotSupported(p.path("onExitCodes", "operator"), req.Operator, supportedPFPOperators))
 	}
 	if req.ContainerName != nil && !names.has(*req.ContainerName) {
-		errs = append(errs, field.Invalid(p.Child("containerName"), *req.ContainerName,
+		errs = append(errs, field.Invalid(p.path("onExitCodes", "containerName"), *req.ContainerName,
 			"must be one of the container or initContainer names in the pod template"))
 	}
-	valuesPath := p.Child("values")
 	vals := req.Values
 	if len(vals) == 0 {
-		errs = append(errs, field.Invalid(valuesPath, int32List(vals), "at least one value is required"))
+		errs = append(errs, field.Invalid(p.path("onExitCodes", "values"), int32List(vals), "at least one value is required"))
 	} else if len(vals) > maxPodFailurePolicyOnExitCodeValues {
-		errs = append(errs, field.TooMany(valuesPath, len(vals), maxPodFailurePolicyOnExitCodeValues))
+		errs = append(errs, field.TooMany(p.path("onExitCodes", "values"), len(vals), maxPodFailurePolicyOnExitCodeValues))
 	}
 	ordered := true
 	var seen map[int32]struct{}
 	for j, v := range vals {
 		if req.Operator == policy.OperatorIn && v == 0 {
-			errs = append(errs, field.Invalid(valuesPath.Index(j), v, "must not be 0 for the In operator"))
+			errs = append(errs, field.Invalid(p.path("onExitCodes", "values").Index(j), v, "must not be 0 for the In operator"))
 		}
 		if isDuplicateValue(vals, j, &seen) {
-			errs = append(errs, field.Duplicate(valuesPath.Index(j), v))
+			errs = append(errs, field.Duplicate(p.path("onExitCodes", "values").Index(j), v))
 		}
 		if j > 0 && vals[j-1] > v {
 			ordered = false
 		}
 	}
 	if !ordered {
-		errs = append(errs, field.Invalid(valuesPath, int32List(vals), "must be ordered"))
+		errs = append(errs, field.Invalid(p.path("onExitCodes", "values"), int32List(vals), "must be ordered"))
 	}
 	return errs
 }
@@ -140,22 +151,21 @@ func isDuplicateValue(vals []int32, j int, seen *map[int32]struct{}) bool {
 // int32List renders like upstream's []int32 (JSON: [19,11], [] or null).
 type int32List []int32
 
-func validateOnPodConditions(pats []policy.PodFailurePolicyOnPodConditionsPattern, p *field.Path) field.ErrorList {
+func validateOnPodConditions(pats []policy.PodFailurePolicyOnPodConditionsPattern, p rulePath) field.ErrorList {
 	var errs field.ErrorList
 	if len(pats) > maxPodFailurePolicyOnPodConditions {
-		errs = append(errs, field.TooMany(p, len(pats), maxPodFailurePolicyOnPodConditions))
+		errs = append(errs, field.TooMany(p.path("onPodConditions"), len(pats), maxPodFailurePolicyOnPodConditions))
 	}
 	for j, pat := range pats {
-		pp := p.Index(j)
 		for _, msg := range IsQualifiedName(pat.Type) {
-			errs = append(errs, field.Invalid(pp.Child("type"), pat.Type, msg))
+			errs = append(errs, field.Invalid(p.path("onPodConditions").Index(j).Child("type"), pat.Type, msg))
 		}
 		switch pat.Status {
 		case job.ConditionTrue, job.ConditionFalse, job.ConditionUnknown:
 		case "":
-			errs = append(errs, field.Required(pp.Child("status"), `valid values: ["False" "True" "Unknown"]`))
+			errs = append(errs, field.Required(p.path("onPodConditions").Index(j).Child("status"), `valid values: ["False" "True" "Unknown"]`))
 		default:
-			errs = append(errs, field.NotSupported(pp.Child("status"), conditionStatus(pat.Status), supportedPFPStatuses))
+			errs = append(errs, field.NotSupported(p.path("onPodConditions").Index(j).Child("status"), conditionStatus(pat.Status), supportedPFPStatuses))
 		}
 	}
 	return errs

@@ -22,23 +22,14 @@ func validateGeneratedSelector(j *job.Job, requirePrefixed bool) field.ErrorList
 	if uid == "" {
 		errs = append(errs, field.Required(field.NewPath("metadata", "uid"), ""))
 	}
-	meta := field.NewPath("spec", "template", "metadata")
 	labels := j.Spec.Template.Labels
-	errs = append(errs, validateHasLabel(labels, meta, job.LegacyControllerUIDLabel, uid)...)
-	errs = append(errs, validateHasLabel(labels, meta, job.LegacyJobNameLabel, name)...)
+	errs = append(errs, validateHasLabel(labels, job.LegacyControllerUIDLabel, uid)...)
+	errs = append(errs, validateHasLabel(labels, job.LegacyJobNameLabel, name)...)
 	if requirePrefixed {
-		errs = append(errs, validateHasLabel(labels, meta, job.ControllerUIDLabel, uid)...)
-		errs = append(errs, validateHasLabel(labels, meta, job.JobNameLabel, name)...)
+		errs = append(errs, validateHasLabel(labels, job.ControllerUIDLabel, uid)...)
+		errs = append(errs, validateHasLabel(labels, job.JobNameLabel, name)...)
 	}
-	expected := map[string]string{
-		job.LegacyControllerUIDLabel: uid,
-		job.LegacyJobNameLabel:       name,
-	}
-	if requirePrefixed {
-		expected[job.ControllerUIDLabel] = uid
-		expected[job.JobNameLabel] = name
-	}
-	if ok, convertible := selectorMatches(j.Spec.Selector, expected); convertible && !ok {
+	if ok, convertible := selectorMatchesGenerated(j.Spec.Selector, uid, name, requirePrefixed); convertible && !ok {
 		errs = append(errs, field.Invalid(field.NewPath("spec", "selector"), j.Spec.Selector, "`selector` not auto-generated"))
 	}
 	return errs
@@ -46,9 +37,12 @@ func validateGeneratedSelector(j *job.Job, requirePrefixed bool) field.ErrorList
 
 // validateHasLabel is ValidateHasLabel: the label must be present with the
 // expected value; a wrong value reports the whole label map.
-func validateHasLabel(labels map[string]string, meta *field.Path, key, want string) field.ErrorList {
+func validateHasLabel(labels map[string]string, key, want string) field.ErrorList {
 	got, ok := labels[key]
-	p := meta.Child("labels").Key(key)
+	if ok && got == want {
+		return nil
+	}
+	p := specPath.Child("template", "metadata", "labels").Key(key)
 	if !ok {
 		return field.ErrorList{field.Required(p, "must be '"+want+"'")}
 	}
@@ -63,13 +57,16 @@ func validateHasLabel(labels map[string]string, meta *field.Path, key, want stri
 // match the template labels (a nil selector converts to "match nothing").
 func validateSelector(s *job.JobSpec, p *field.Path, allowInvalidValues bool) field.ErrorList {
 	var errs field.ErrorList
-	sp := p.Child("selector")
+	ok, convertible := selectorMatches(s.Selector, s.Template.Labels)
 	if s.Selector == nil {
-		errs = append(errs, field.Required(sp, ""))
-	} else {
-		errs = append(errs, validateLabelSelector(s.Selector, sp, allowInvalidValues)...)
+		errs = append(errs, field.Required(p.Child("selector"), ""))
+	} else if !convertible {
+		// A convertible selector is syntactically valid (the conversion
+		// checks everything validation does, and more), so the syntax
+		// check only runs when the conversion failed.
+		errs = append(errs, validateLabelSelector(s.Selector, p.Child("selector"), allowInvalidValues)...)
 	}
-	if ok, convertible := selectorMatches(s.Selector, s.Template.Labels); convertible && !ok {
+	if convertible && !ok {
 		errs = append(errs, field.Invalid(p.Child("template", "metadata", "labels"), s.Template.Labels,
 			"`selector` does not match template `labels`"))
 	}
@@ -103,6 +100,19 @@ func validateLabelSelector(s *job.LabelSelector, p *field.Path, allowInvalidValu
 func selectorMatches(s *job.LabelSelector, labels map[string]string) (ok, convertible bool) {
 	ok, err := MatchLabelSelectorView(selectorView(s), labels)
 	return ok, err == nil
+}
+
+// selectorMatchesGenerated matches s against the label set selector
+// generation guarantees: controller-uid and job-name, plus the
+// batch.kubernetes.io/ ones when prefixed.
+func selectorMatchesGenerated(s *job.LabelSelector, uid, name string, prefixed bool) (ok, convertible bool) {
+	if prefixed {
+		return selectorMatches(s, map[string]string{
+			job.LegacyControllerUIDLabel: uid, job.LegacyJobNameLabel: name,
+			job.ControllerUIDLabel: uid, job.JobNameLabel: name,
+		})
+	}
+	return selectorMatches(s, map[string]string{job.LegacyControllerUIDLabel: uid, job.LegacyJobNameLabel: name})
 }
 
 // selectorHasInvalidLabelValue is LabelSelectorHasInvalidLabelValue: some

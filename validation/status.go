@@ -35,7 +35,7 @@ func ValidateJobStatusUpdate(newJob, oldJob *job.Job, opts Options) field.ErrorL
 	}
 	spec := &oldJob.Spec
 	errs := validateCommonFields(&newJob.ObjectMeta, &oldJob.ObjectMeta)
-	errs = append(errs, validateCoreObjectMetaUpdate(&newJob.ObjectMeta, &oldJob.ObjectMeta, field.NewPath("metadata"))...)
+	errs = append(errs, validateCoreObjectMetaUpdate(&newJob.ObjectMeta, &oldJob.ObjectMeta, metadataPath)...)
 	so := statusOptionsFor(spec, &newJob.Status, &oldJob.Status)
 	errs = append(errs, validateJobStatus(spec, &newJob.Status, so)...)
 	errs = append(errs, validateStatusTransitions(spec, &newJob.Status, &oldJob.Status, so)...)
@@ -146,7 +146,7 @@ func uidsEqual(a, b []job.UID) bool {
 // unconditional checks).
 func validateJobStatus(spec *job.JobSpec, st *job.JobStatus, so statusOptions) field.ErrorList {
 	var errs field.ErrorList
-	p := field.NewPath("status")
+	p := statusPath
 	if st.Active < 0 {
 		errs = append(errs, nonNegative(st.Active, p.Child("active")))
 	}
@@ -273,7 +273,7 @@ func validateStatusIndexes(spec *job.JobSpec, st *job.JobStatus, so statusOption
 // validateStatusTransitions: old → new rules (§4.3, last table).
 func validateStatusTransitions(spec *job.JobSpec, n, o *job.JobStatus, so statusOptions) field.ErrorList {
 	var errs field.ErrorList
-	p := field.NewPath("status")
+	p := statusPath
 	cond := p.Child("conditions")
 	omit := field.OmitValueType{}
 	if so.rejectDisablingTerminalCondition {

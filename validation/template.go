@@ -27,57 +27,62 @@ import (
 // seccomp/AppArmor, and everything else kept verbatim in PodSpec.Unknown.
 func validatePodTemplate(t *job.PodTemplateSpec, p *field.Path) field.ErrorList {
 	var errs field.ErrorList
-	errs = append(errs, ValidateLabels(t.Labels, p.Child("labels"))...)
-	errs = append(errs, ValidateAnnotations(t.Annotations, p.Child("annotations"))...)
-	sp := p.Child("spec")
-	errs = append(errs, validateContainers(&t.Spec, sp.Child("containers"))...)
-	errs = append(errs, validateInitContainers(&t.Spec, sp.Child("initContainers"))...)
+	if !labelsValid(t.Labels) {
+		errs = append(errs, ValidateLabels(t.Labels, p.Child("labels"))...)
+	}
+	if !annotationsValid(t.Annotations) {
+		errs = append(errs, ValidateAnnotations(t.Annotations, p.Child("annotations"))...)
+	}
+	errs = append(errs, validateContainers(&t.Spec, p)...)
+	errs = append(errs, validateInitContainers(&t.Spec, p)...)
 	switch t.Spec.RestartPolicy {
 	case job.RestartPolicyAlways, job.RestartPolicyOnFailure, job.RestartPolicyNever:
 	case "":
-		errs = append(errs, field.Required(sp.Child("restartPolicy"), ""))
+		errs = append(errs, field.Required(p.Child("spec", "restartPolicy"), ""))
 	default:
-		errs = append(errs, field.NotSupported(sp.Child("restartPolicy"), t.Spec.RestartPolicy,
+		errs = append(errs, field.NotSupported(p.Child("spec", "restartPolicy"), t.Spec.RestartPolicy,
 			[]job.RestartPolicy{job.RestartPolicyAlways, job.RestartPolicyOnFailure, job.RestartPolicyNever}))
 	}
 	if raw, ok := t.Spec.Unknown["ephemeralContainers"]; ok && !isEmptyJSON(raw) {
-		errs = append(errs, field.Forbidden(sp.Child("ephemeralContainers"), "ephemeral containers not allowed in pod template"))
+		errs = append(errs, field.Forbidden(p.Child("spec", "ephemeralContainers"), "ephemeral containers not allowed in pod template"))
 	}
 	return errs
 }
 
-func validateContainerCommon(c *job.Container, p *field.Path) field.ErrorList {
+// validateContainerCommon checks container i of the list named list
+// (containers or initContainers) of template t.
+func validateContainerCommon(c *job.Container, t *field.Path, list string, i int) field.ErrorList {
 	var errs field.ErrorList
 	if c.Name == "" {
-		errs = append(errs, field.Required(p.Child("name"), ""))
-	} else {
-		for _, msg := range IsDNS1123Label(c.Name) {
-			errs = append(errs, field.Invalid(p.Child("name"), c.Name, msg))
+		errs = append(errs, field.Required(t.Child("spec", list).Index(i).Child("name"), ""))
+	} else if msgs := IsDNS1123Label(c.Name); len(msgs) > 0 {
+		for _, msg := range msgs {
+			errs = append(errs, field.Invalid(t.Child("spec", list).Index(i).Child("name"), c.Name, msg))
 		}
 	}
 	if c.Image == "" {
-		errs = append(errs, field.Required(p.Child("image"), ""))
+		errs = append(errs, field.Required(t.Child("spec", list).Index(i).Child("image"), ""))
 	}
 	return errs
 }
 
-func validateContainers(s *job.PodSpec, p *field.Path) field.ErrorList {
+func validateContainers(s *job.PodSpec, t *field.Path) field.ErrorList {
 	if len(s.Containers) == 0 {
-		return field.ErrorList{field.Required(p, "")}
+		return field.ErrorList{field.Required(t.Child("spec", "containers"), "")}
 	}
 	var errs field.ErrorList
 	var seen nameSet
 	for i := range s.Containers {
 		c := &s.Containers[i]
-		errs = append(errs, validateContainerCommon(c, p.Index(i))...)
+		errs = append(errs, validateContainerCommon(c, t, "containers", i)...)
 		if !seen.add(c.Name) {
-			errs = append(errs, field.Duplicate(p.Index(i).Child("name"), c.Name))
+			errs = append(errs, field.Duplicate(t.Child("spec", "containers").Index(i).Child("name"), c.Name))
 		}
 	}
 	return errs
 }
 
-func validateInitContainers(s *job.PodSpec, p *field.Path) field.ErrorList {
+func validateInitContainers(s *job.PodSpec, t *field.Path) field.ErrorList {
 	var errs field.ErrorList
 	if len(s.InitContainers) == 0 {
 		return nil
@@ -88,9 +93,9 @@ func validateInitContainers(s *job.PodSpec, p *field.Path) field.ErrorList {
 	}
 	for i := range s.InitContainers {
 		c := &s.InitContainers[i]
-		errs = append(errs, validateContainerCommon(c, p.Index(i))...)
+		errs = append(errs, validateContainerCommon(c, t, "initContainers", i)...)
 		if seen.has(c.Name) {
-			errs = append(errs, field.Duplicate(p.Index(i).Child("name"), c.Name))
+			errs = append(errs, field.Duplicate(t.Child("spec", "initContainers").Index(i).Child("name"), c.Name))
 		} else if c.Name != "" {
 			seen.add(c.Name)
 		}
@@ -142,14 +147,13 @@ func (s *nameSet) add(n string) bool {
 // evaluated after the template validation.
 func validateJobRestartPolicy(s *job.JobSpec, p *field.Path) field.ErrorList {
 	rp := s.Template.Spec.RestartPolicy
-	path := p.Child("template", "spec", "restartPolicy")
 	switch {
 	case rp == job.RestartPolicyAlways || rp == "":
-		return field.ErrorList{field.Required(path, `valid values: "OnFailure", "Never"`)}
+		return field.ErrorList{field.Required(p.Child("template", "spec", "restartPolicy"), `valid values: "OnFailure", "Never"`)}
 	case rp != job.RestartPolicyOnFailure && rp != job.RestartPolicyNever:
-		return field.ErrorList{field.NotSupported(path, rp, []job.RestartPolicy{job.RestartPolicyOnFailure, job.RestartPolicyNever})}
+		return field.ErrorList{field.NotSupported(p.Child("template", "spec", "restartPolicy"), rp, []job.RestartPolicy{job.RestartPolicyOnFailure, job.RestartPolicyNever})}
 	case s.PodFailurePolicy != nil && rp != job.RestartPolicyNever:
-		return field.ErrorList{field.Invalid(path, rp, `only "Never" is supported when podFailurePolicy is specified`)}
+		return field.ErrorList{field.Invalid(p.Child("template", "spec", "restartPolicy"), rp, `only "Never" is supported when podFailurePolicy is specified`)}
 	}
 	return nil
 }

@@ -36,10 +36,10 @@ func ValidateJobUpdate(newJob, oldJob *job.Job, opts Options) field.ErrorList {
 	}
 	o := updateOptions(oldJob, opts)
 	errs := validateCommonFields(&newJob.ObjectMeta, &oldJob.ObjectMeta)
-	errs = append(errs, validateCoreObjectMetaUpdate(&newJob.ObjectMeta, &oldJob.ObjectMeta, field.NewPath("metadata"))...)
-	errs = append(errs, validateJobSpec(&newJob.Spec, field.NewPath("spec"), o)...)
+	errs = append(errs, validateCoreObjectMetaUpdate(&newJob.ObjectMeta, &oldJob.ObjectMeta, metadataPath)...)
+	errs = append(errs, validateJobSpec(&newJob.Spec, specPath, o)...)
 	errs = append(errs, validateIndexedHostname(newJob)...)
-	errs = append(errs, validateJobSpecImmutability(&newJob.Spec, &oldJob.Spec, field.NewPath("spec"), o, opts)...)
+	errs = append(errs, validateJobSpecImmutability(&newJob.Spec, &oldJob.Spec, specPath, o, opts)...)
 	return errs
 }
 
