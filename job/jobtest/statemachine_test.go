@@ -1,0 +1,376 @@
+package jobtest
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+
+	"github.com/jobkit/jobkit/indexes"
+	"github.com/jobkit/jobkit/job"
+)
+
+// TestStateMachine drives the Job controller (job.Step) through random
+// worlds with rapid and checks invariants after every step.
+//
+// Each test case draws a valid Job (drawPropJob), creates it in a World and
+// settles it; then rapid picks actions: pods start, become ready or not
+// ready, succeed, fail with random exit codes in random containers, get a
+// DisruptionTarget condition and fail, get deleted (terminating) and later
+// reach a terminal phase or vanish, vanish outright; the clock advances (1 s
+// to 15 min, or exactly to the controller's requeue); the user suspends and
+// resumes, changes parallelism, changes completions of an Indexed Job
+// elastically, deletes the Job; and the executor crashes after a sync's
+// first status write. The world settles after every action.
+//
+// Invariants checked after every Settle (see Check), besides those of the
+// ledger (prop_ledger_test.go) checked on every Step round, and the world's
+// own checks (every status written passes ValidateJobStatusUpdate; Step
+// leaves its inputs untouched, CheckInputs):
+//
+//   - Every Step call is deterministic (a second call on the same Input gives
+//     the same Output) and independent of pod order (reversed and rotated
+//     pod slices give the same Output).
+//   - status.failed never decreases; status.succeeded never decreases except
+//     for an Indexed Job whose completions were lowered (completedIndexes is
+//     then trimmed to the new range, so it shrinks with it).
+//   - ready <= active; completedIndexes and failedIndexes parse within
+//     [0, completions) and are disjoint; Indexed: succeeded = |completedIndexes|.
+//   - Conditions: Complete and Failed are never both True; once either is
+//     True the status never changes again; Complete implies
+//     SuccessCriteriaMet=True, Failed implies FailureTarget=True (newest
+//     semantics: every failure goes through FailureTarget); FailureTarget is
+//     never followed by Complete nor SuccessCriteriaMet by Failed; interim
+//     conditions once True stay True.
+//   - uncountedTerminatedPods is empty once the world settled; succeeded
+//     (NonIndexed) and failed equal the number of distinct UIDs ever listed
+//     as uncounted succeeded and failed (exactly once, with the ledger).
+//   - A finished Job has active 0, terminating 0, completionTime iff Complete,
+//     and no pod left carrying the tracking finalizer.
+//   - An unfinished Job: active, ready and terminating equal what the store
+//     holds; no terminal pod keeps the finalizer except a failed pod of an
+//     Indexed Job with backoffLimitPerIndex (the delayed-deletion pod, §7.4);
+//     unless the Job is being deleted: suspended → active 0; an interim
+//     condition → active 0; active <= parallelism (and <= completions −
+//     succeeded); Indexed: active pods have distinct indexes < completions.
+//
+// Run longer with -rapid.checks=N and -rapid.steps=N.
+func TestStateMachine(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		m := newMachine(t)
+		t.Repeat(rapid.StateMachineActions(m))
+	})
+}
+
+// machine is the rapid state machine: a World, the rounds its controller ran
+// since the last check, and what earlier checks saw.
+type machine struct {
+	w      *World
+	led    *ledger
+	rounds []round
+	// stepErr is the first determinism or pod-order failure of a Step
+	// call (reported by Check).
+	stepErr error
+
+	prev      job.JobStatus
+	finished  *job.JobStatus // the status when the Job first finished
+	lowered   bool           // Indexed completions lowered since the last check
+	sawFT     bool           // FailureTarget=True was seen
+	sawSCM    bool           // SuccessCriteriaMet=True was seen
+	requeue   *time.Duration
+	rotations int
+	// crashNext makes the next settle begin with a crashed round.
+	crashNext bool
+	crashes   int
+}
+
+func newMachine(t *rapid.T) *machine {
+	j := drawPropJob(t)
+	m := &machine{led: newLedger()}
+	m.w = NewWorld(DefaultStart)
+	m.w.CheckInputs = true
+	m.w.step = m.step
+	if _, errs := m.w.CreateJob(j); len(errs) > 0 {
+		t.Skipf("job rejected: %v", errs.ToAggregate())
+	}
+	m.settle(t)
+	return m
+}
+
+// step is the World's controller: job.Step, checked for determinism and pod
+// order independence, recorded for the ledger.
+func (m *machine) step(in job.Input) (job.Output, error) {
+	out, err := job.Step(in)
+	if err != nil {
+		return out, err
+	}
+	if m.stepErr == nil {
+		m.stepErr = m.compareStep(in, out)
+	}
+	m.rounds = append(m.rounds, round{in: in, out: out, done: -1})
+	return out, nil
+}
+
+// compareStep calls Step again on in, then with the pods reversed and
+// rotated, and reports any Output that differs from out.
+func (m *machine) compareStep(in job.Input, out job.Output) error {
+	variants := map[string][]*job.Pod{"same input": in.Pods}
+	if len(in.Pods) > 1 {
+		rev := slices.Clone(in.Pods)
+		slices.Reverse(rev)
+		variants["reversed pods"] = rev
+		m.rotations++
+		k := 1 + m.rotations%(len(in.Pods)-1)
+		variants["rotated pods"] = append(slices.Clone(in.Pods[k:]), in.Pods[:k]...)
+	}
+	for _, name := range []string{"same input", "reversed pods", "rotated pods"} {
+		pods, ok := variants[name]
+		if !ok {
+			continue
+		}
+		again := in
+		again.Pods = pods
+		out2, err := job.Step(again)
+		if err != nil {
+			return fmt.Errorf("Step with %s: %v", name, err)
+		}
+		if d := cmp.Diff(out, out2); d != "" {
+			return fmt.Errorf("Step with %s gives a different Output (-first +again):\n%s", name, d)
+		}
+	}
+	return nil
+}
+
+// settle runs World.Settle and replays the rounds into the ledger.
+func (m *machine) settle(t *rapid.T) {
+	if m.crashNext {
+		m.crashNext = false
+		m.crash(t)
+	}
+	rec, err := m.w.Settle()
+	if err != nil {
+		t.Fatalf("Settle: %v", err)
+	}
+	m.requeue = rec.RequeueAfter
+	m.flush(t)
+}
+
+// crash runs one Step and carries out its actions up to and including the
+// first WriteStatus (none when it writes no status), as an executor that
+// dies right after persisting the status; the controller restarts with its
+// memory dropped or (having flushed) kept.
+func (m *machine) crash(t *rapid.T) {
+	out, err := m.w.stepOnce()
+	if err != nil {
+		t.Fatalf("crashed round: %v", err)
+	}
+	k := slices.IndexFunc(out.Actions, func(a job.Action) bool { _, ok := a.(job.WriteStatus); return ok })
+	var rec Record
+	for _, a := range out.Actions[:k+1] {
+		if _, err := m.w.carryOut(a, &rec); err != nil {
+			t.Fatalf("crashed round, %s: %v", a, err)
+		}
+	}
+	m.rounds[len(m.rounds)-1].done = k + 1
+	if k >= 0 && k+1 < len(out.Actions) {
+		m.crashes++
+	}
+	if rapid.Bool().Draw(t, "restartDropsMemory") {
+		m.w.Memory = job.Memory{}
+	} else if k >= 0 {
+		m.w.Memory = out.Memory
+	}
+}
+
+// flush replays the recorded rounds into the ledger.
+func (m *machine) flush(t *rapid.T) {
+	for i, r := range m.rounds {
+		if err := m.led.check(r); err != nil {
+			t.Fatalf("round %d of %d at %s: %v\nround actions: %s", i+1, len(m.rounds), m.w.offset(m.w.Now()), err, describeActions(r.out.Actions))
+		}
+	}
+	m.rounds = m.rounds[:0]
+	if m.stepErr != nil {
+		t.Fatal(m.stepErr)
+	}
+}
+
+// Check runs after every action (the world has settled).
+func (m *machine) Check(t *rapid.T) {
+	w := m.w
+	j := w.Job()
+	st := &j.Status
+	indexed := j.Spec.IsIndexed()
+	var completions int32 = -1
+	if j.Spec.Completions != nil {
+		completions = *j.Spec.Completions
+	}
+	fail := func(format string, args ...any) {
+		t.Helper()
+		t.Fatalf("at %s: %s\nstatus: %s", w.offset(w.Now()), fmt.Sprintf(format, args...), describeStatus(st))
+	}
+
+	// Counters.
+	if st.Failed < m.prev.Failed {
+		fail("failed decreased %d -> %d", m.prev.Failed, st.Failed)
+	}
+	if st.Succeeded < m.prev.Succeeded && !(indexed && m.lowered) {
+		fail("succeeded decreased %d -> %d", m.prev.Succeeded, st.Succeeded)
+	}
+	if st.Ready != nil && *st.Ready > st.Active {
+		fail("ready %d > active %d", *st.Ready, st.Active)
+	}
+	// Indexes (a finished Job's status is frozen, checked below, while
+	// its completions may still be changed).
+	if indexed && !st.IsFinished() {
+		done, err := indexes.Parse(st.CompletedIndexes, completions)
+		if err != nil {
+			fail("completedIndexes %q: %v", st.CompletedIndexes, err)
+		}
+		if int(st.Succeeded) != done.Len() {
+			fail("succeeded %d != |completedIndexes %q|", st.Succeeded, st.CompletedIndexes)
+		}
+		if st.FailedIndexes != nil {
+			failed, err := indexes.Parse(*st.FailedIndexes, completions)
+			if err != nil {
+				fail("failedIndexes %q: %v", *st.FailedIndexes, err)
+			}
+			for ix := range failed.All() {
+				if done.Has(ix) {
+					fail("index %d both completed and failed", ix)
+				}
+			}
+		}
+		if !m.lowered {
+			prevDone := indexes.ParseLenient(m.prev.CompletedIndexes, completions)
+			for ix := range prevDone.All() {
+				if !done.Has(ix) {
+					fail("completed index %d dropped", ix)
+				}
+			}
+		}
+	} else if !indexed && (st.CompletedIndexes != "" || st.FailedIndexes != nil) {
+		fail("NonIndexed Job with completedIndexes/failedIndexes")
+	}
+	// Conditions.
+	complete, failed := st.HasTrueCondition(job.JobComplete), st.HasTrueCondition(job.JobFailed)
+	ft, scm := st.HasTrueCondition(job.JobFailureTarget), st.HasTrueCondition(job.JobSuccessCriteriaMet)
+	if complete && failed {
+		fail("both Complete and Failed")
+	}
+	if complete && !scm {
+		fail("Complete without SuccessCriteriaMet")
+	}
+	if failed && !ft {
+		fail("Failed without FailureTarget")
+	}
+	if (m.sawFT && !ft) || (m.sawSCM && !scm) {
+		fail("an interim condition disappeared")
+	}
+	if ft && scm {
+		fail("both FailureTarget and SuccessCriteriaMet")
+	}
+	m.sawFT, m.sawSCM = ft, scm
+	if m.finished != nil {
+		if d := cmp.Diff(m.finished, st); d != "" {
+			fail("status of a finished Job changed (-finished +now):\n%s", d)
+		}
+	}
+	// Accounting.
+	unc := uncounted(st)
+	if len(unc.Succeeded)+len(unc.Failed) > 0 {
+		fail("uncountedTerminatedPods not empty after settling: %v", unc)
+	}
+	if !indexed && int(st.Succeeded) != len(m.led.everS) {
+		fail("succeeded %d but %d pods were ever counted as succeeded", st.Succeeded, len(m.led.everS))
+	}
+	if int(st.Failed) != len(m.led.everF) {
+		fail("failed %d but %d pods were ever counted as failed", st.Failed, len(m.led.everF))
+	}
+	// Pods against the status.
+	var active, ready, terminating int32
+	activeIdx := map[int32]int{}
+	for _, p := range w.Pods() {
+		terminal := isTerminalPhase(p)
+		switch {
+		case !terminal && p.DeletionTimestamp == nil:
+			active++
+			if c := p.Status.Condition(job.PodReady); c != nil && c.Status == job.ConditionTrue {
+				ready++
+			}
+			activeIdx[podIndex(p)]++
+		case !terminal:
+			terminating++
+		}
+		hasFin := p.HasFinalizer(job.TrackingFinalizer)
+		if hasFin && st.IsFinished() {
+			fail("pod %s keeps the tracking finalizer after the Job finished", p.Name)
+		}
+		if hasFin && terminal && !(indexed && j.Spec.BackoffLimitPerIndex != nil && p.Status.Phase == job.PodFailed) {
+			fail("terminal pod %s (%s) keeps the tracking finalizer", p.Name, p.Status.Phase)
+		}
+	}
+	if st.IsFinished() {
+		if st.Active != 0 || (st.Terminating != nil && *st.Terminating != 0) {
+			fail("finished Job with active %d / terminating %v", st.Active, st.Terminating)
+		}
+		if (st.CompletionTime != nil) != complete {
+			fail("completionTime %v with Complete=%v", st.CompletionTime, complete)
+		}
+		if m.finished == nil {
+			m.finished = st.DeepCopy()
+		}
+	} else {
+		if st.Active != active || st.Ready == nil || *st.Ready != ready || st.Terminating == nil || *st.Terminating != terminating {
+			fail("status active/ready/terminating %d/%v/%v but the store holds %d/%d/%d", st.Active, st.Ready, st.Terminating, active, ready, terminating)
+		}
+		if j.DeletionTimestamp == nil {
+			if j.Spec.IsSuspended() && active != 0 {
+				fail("suspended Job with %d active pods", active)
+			}
+			if (ft || scm) && active != 0 {
+				fail("Job with an interim condition keeps %d active pods", active)
+			}
+			want := *j.Spec.Parallelism
+			if completions >= 0 {
+				want = min(want, max(completions-st.Succeeded, 0))
+			}
+			if active > want && (completions >= 0 || st.Succeeded == 0) {
+				fail("%d active pods, want at most %d", active, want)
+			}
+			if indexed {
+				for ix, n := range activeIdx {
+					if ix < 0 || ix >= completions || n > 1 {
+						fail("%d active pods of index %d (completions %d)", n, ix, completions)
+					}
+				}
+			}
+		}
+	}
+	m.prev = *st.DeepCopy()
+	m.lowered = false
+}
+
+// describeStatus is a one-line summary of s for failure messages.
+func describeStatus(s *job.JobStatus) string {
+	var conds []string
+	for _, c := range s.Conditions {
+		conds = append(conds, fmt.Sprintf("%s=%s(%s)", c.Type, c.Status, c.Reason))
+	}
+	str := func(p *int32) string {
+		if p == nil {
+			return "nil"
+		}
+		return fmt.Sprint(*p)
+	}
+	fi := "nil"
+	if s.FailedIndexes != nil {
+		fi = fmt.Sprintf("%q", *s.FailedIndexes)
+	}
+	return fmt.Sprintf("active=%d ready=%s terminating=%s succeeded=%d failed=%d completed=%q failedIndexes=%s uncounted=%v conditions=[%s]",
+		s.Active, str(s.Ready), str(s.Terminating), s.Succeeded, s.Failed, s.CompletedIndexes, fi, uncounted(s), strings.Join(conds, " "))
+}
