@@ -177,4 +177,3 @@ func TestPrepareForCreate(t *testing.T) {
 		t.Errorf("nil in must give nil")
 	}
 }
-

@@ -103,7 +103,9 @@ func TestValidateJobScalars(t *testing.T) {
 			}},
 		{"C15", fixtureF, func(j *job.Job) { j.Spec.CompletionMode = indexed() },
 			field.ErrorList{req("spec.completions", "when completion mode is Indexed")}},
-		{"C16", fixtureF, func(j *job.Job) { j.Spec.CompletionMode, j.Spec.Completions, j.Spec.Parallelism = indexed(), i32(2), i32(100001) },
+		{"C16", fixtureF, func(j *job.Job) {
+			j.Spec.CompletionMode, j.Spec.Completions, j.Spec.Parallelism = indexed(), i32(2), i32(100001)
+		},
 			field.ErrorList{inv("spec.parallelism", int32(100001), "must be less than or equal to 100000 when completion mode is Indexed")}},
 		{"C17", fixtureF, func(j *job.Job) { j.Spec.ManagedBy = job.Ptr("example.com/" + strings.Repeat("x", 60)) },
 			field.ErrorList{tooLong("spec.managedBy", 63)}},
@@ -180,7 +182,9 @@ func TestValidateJobSuccessPolicy(t *testing.T) {
 			field.ErrorList{req("spec.successPolicy.rules", "at least one rules must be specified when the successPolicy is specified")}},
 		{"C23", base, func(j *job.Job) { j.Spec.SuccessPolicy = sp(policy.SuccessPolicyRule{}) },
 			field.ErrorList{req("spec.successPolicy.rules[0]", "at least one of succeededCount or succeededIndexes must be specified")}},
-		{"C24", base, func(j *job.Job) { j.Spec.SuccessPolicy = sp(policy.SuccessPolicyRule{SucceededIndexes: job.Ptr("invalid-format")}) },
+		{"C24", base, func(j *job.Job) {
+			j.Spec.SuccessPolicy = sp(policy.SuccessPolicyRule{SucceededIndexes: job.Ptr("invalid-format")})
+		},
 			field.ErrorList{inv("spec.successPolicy.rules[0].succeededIndexes", "invalid-format", `error parsing succeededIndexes: cannot convert string to integer for index: "invalid"`)}},
 		{"C25", base, func(j *job.Job) { j.Spec.SuccessPolicy = sp(policy.SuccessPolicyRule{SucceededIndexes: &ones}) },
 			field.ErrorList{

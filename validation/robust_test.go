@@ -133,7 +133,7 @@ func TestHostileInput(t *testing.T) {
 				_ = i
 			}
 		},
-		"nil template fields": func(j *job.Job) { j.Spec.Template = job.PodTemplateSpec{} },
+		"nil template fields":     func(j *job.Job) { j.Spec.Template = job.PodTemplateSpec{} },
 		"nil selector and labels": func(j *job.Job) { j.Spec.Selector = nil; j.Spec.Template.Labels = nil },
 	}
 	for name, mutate := range cases {
