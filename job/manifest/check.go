@@ -217,8 +217,13 @@ func checkTime(v *value, p *path) error {
 	if v.text == "" {
 		return nil
 	}
-	if _, err := time.Parse(time.RFC3339Nano, v.text); err != nil {
+	tm, err := time.Parse(time.RFC3339Nano, v.text)
+	if err != nil {
 		return errAt(v.line, v.col, p, "invalid time %q: want RFC 3339 like 2026-01-01T00:00:00Z", v.text)
+	}
+	// job.Time stores UTC; outside years 0000-9999 it has no RFC 3339 form.
+	if y := tm.UTC().Year(); y < 0 || y > 9999 {
+		return errAt(v.line, v.col, p, "time %q is outside the years 0000-9999 in UTC", v.text)
 	}
 	return nil
 }

@@ -18,7 +18,10 @@ import (
 
 // MaxInputBytes is the largest input DecodeJob, DecodePod and DecodeJobs
 // accept: 3 MiB, the API server's limit on a request body. Larger input is
-// rejected before parsing.
+// rejected before parsing. Memory is linear below it; the worst case is a
+// flow list of one-digit numbers, for which yaml.v3's node tree takes about
+// 120 bytes per input byte (some 400 MB at the limit). Callers that decode
+// untrusted input under a tighter memory budget should cap it lower.
 const MaxInputBytes = 3 << 20
 
 // DecodeNode strictly decodes one YAML node (a document node or any node in

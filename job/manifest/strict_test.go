@@ -81,6 +81,8 @@ func TestDecodeJobStrictErrors(t *testing.T) {
 			`line 2: status.startTime: invalid time "yesterday": want RFC 3339 like 2026-01-01T00:00:00Z`},
 		{"date without time", "status:\n  conditions:\n  - type: Complete\n    status: \"True\"\n    lastTransitionTime: 2026-01-01\n",
 			`line 5: status.conditions[0].lastTransitionTime: invalid time "2026-01-01": want RFC 3339 like 2026-01-01T00:00:00Z`},
+		{"time out of range in UTC", "status:\n  startTime: 0000-01-01T00:00:00+01:00\n",
+			`line 2: status.startTime: time "0000-01-01T00:00:00+01:00" is outside the years 0000-9999 in UTC`},
 		{"number for a time", "metadata:\n  creationTimestamp: 1700000000\n",
 			`line 2: metadata.creationTimestamp: expected an RFC 3339 time string, got an integer 1700000000`},
 		{"sidecar restartPolicy type", "spec:\n  template:\n    spec:\n      initContainers:\n      - name: s\n        restartPolicy: [Always]\n",

@@ -76,9 +76,9 @@ func (v *value) lookup(key string) *member {
 const (
 	// maxExpandedWeight caps the expanded size of a document (one per node
 	// plus the bytes of every scalar and key, counting each alias use in
-	// full): 16 Mi, about 16 times the largest manifest the API server
-	// accepts (3 MiB) would need without aliases... far more than any real
-	// manifest, far less than an alias bomb.
+	// full): 16 Mi, several times what the largest input (MaxInputBytes)
+	// weighs without aliases; far more than any real manifest needs, far
+	// less than an alias bomb produces.
 	maxExpandedWeight = 16 << 20
 	// maxMergedMembers caps the members that merge keys copy into
 	// mappings, over a whole document: each copy costs memory, unlike an
