@@ -2,7 +2,9 @@
 //
 // Usage:
 //
-//	jobsim                      run the embedded lifecycle scenario and print every step
+//	jobsim [--svg FILE] [--seed N]  simulate the embedded sample Job under a flaky pod model
+//	jobsim simulate JOB.yaml ...    simulate a Job manifest (see simulate.go)
+//	jobsim demo                     run the embedded lifecycle scenario and print every step
 //	jobsim run FILE|DIR...      run scenario files (SCENARIOS.md); one PASS/FAIL line each
 //
 // Exit status: 0 on success, 1 when a scenario failed, 2 on a usage error.
@@ -34,15 +36,15 @@ func main() {
 	os.Exit(dispatch(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// dispatch runs the subcommand named by args[0], or the default lifecycle
-// demonstration when args is empty.
+// dispatch runs the subcommand named by args[0], or the simulation of the
+// embedded sample when args is empty or starts with a flag.
 func dispatch(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		return runMainJob(stdout, stderr)
-	}
-	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
 		usage(stdout)
 		return 0
+	}
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return runSample(args, stdout, stderr)
 	}
 	c, ok := commands[args[0]]
 	if !ok {
@@ -55,7 +57,7 @@ func dispatch(args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: jobsim [command] [arguments]")
-	fmt.Fprintln(w, "  (no command)  run the embedded lifecycle scenario and print every step")
+	fmt.Fprintln(w, "  (no command)  simulate the embedded sample Job (flags: --svg FILE, --seed N, --until D)")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)

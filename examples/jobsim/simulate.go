@@ -1,0 +1,235 @@
+package main
+
+import (
+	_ "embed"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/jobkit/jobkit/examples/jobsim/sim"
+	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/job/manifest"
+)
+
+// The sample simulated when jobsim runs without a command.
+var (
+	//go:embed testdata/sample-job.yaml
+	sampleJob []byte
+	//go:embed testdata/sample-model.yaml
+	sampleModel []byte
+)
+
+// sampleSeed is the seed of the sample run.
+const sampleSeed = 7
+
+func init() {
+	register("simulate", "simulate a Job manifest under a pod model: JOB.yaml [--model M.yaml] [--seed N] [--svg F] [--until D]", simulateCommand)
+	register("demo", "run the embedded lifecycle scenario and print every step", func(_ []string, stdout, stderr io.Writer) int {
+		return runMainJob(stdout, stderr)
+	})
+}
+
+// simOptions are the flags of simulate (and of the no-command sample run).
+type simOptions struct {
+	model string
+	seed  uint64
+	svg   string
+	until time.Duration
+	quiet bool
+}
+
+func (o *simOptions) flags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.model, "model", "", "pod behaviour model (YAML); default: start 2s, run 30s, always succeed")
+	fs.Uint64Var(&o.seed, "seed", 1, "seed of the pseudo-random generator; same seed, same output")
+	fs.StringVar(&o.svg, "svg", "", "write the timeline picture to this SVG file")
+	fs.DurationVar(&o.until, "until", 24*time.Hour, "stop after this much simulated time")
+	fs.BoolVar(&o.quiet, "quiet", false, "print only the outcome and the final status, no timeline")
+	return fs
+}
+
+// parseInterleaved parses flags that may come before or after the
+// positional arguments, which it returns.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// simulateCommand is `jobsim simulate JOB.yaml [flags]`.
+func simulateCommand(args []string, stdout, stderr io.Writer) int {
+	var o simOptions
+	fs := o.flags("simulate", stderr)
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "usage: jobsim simulate JOB.yaml [--model MODEL.yaml] [--seed N] [--svg FILE] [--until DURATION]")
+		return 2
+	}
+	data, err := os.ReadFile(pos[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "jobsim: %v\n", err)
+		return 2
+	}
+	var model []byte
+	if o.model != "" {
+		if model, err = os.ReadFile(o.model); err != nil {
+			fmt.Fprintf(stderr, "jobsim: %v\n", err)
+			return 2
+		}
+	}
+	return simulate(pos[0], data, o.model, model, o, stdout, stderr)
+}
+
+// runSample is jobsim without a command: the embedded sample, with the
+// flags of simulate except --model.
+func runSample(args []string, stdout, stderr io.Writer) int {
+	o := simOptions{}
+	fs := o.flags("jobsim", stderr)
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "jobsim: unknown command %q\n", pos[0])
+		usage(stderr)
+		return 2
+	}
+	if o.model == "" {
+		o.model = "testdata/sample-model.yaml (embedded)"
+		if !isSet(fs, "seed") {
+			o.seed = sampleSeed
+		}
+		return simulate("testdata/sample-job.yaml (embedded)", sampleJob, o.model, sampleModel, o, stdout, stderr)
+	}
+	model, err := os.ReadFile(o.model)
+	if err != nil {
+		fmt.Fprintf(stderr, "jobsim: %v\n", err)
+		return 2
+	}
+	return simulate("testdata/sample-job.yaml (embedded)", sampleJob, o.model, model, o, stdout, stderr)
+}
+
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// simulate decodes the Job and the model, runs the simulation and prints
+// the timeline, the outcome and the final status.
+func simulate(jobName string, jobData []byte, modelName string, modelData []byte, o simOptions, stdout, stderr io.Writer) int {
+	j, err := manifest.DecodeJob(jobData)
+	if err != nil {
+		fmt.Fprintf(stderr, "jobsim: %s: %v\n", jobName, err)
+		return 2
+	}
+	m := sim.DefaultModel()
+	if modelData != nil {
+		if m, err = sim.ParseModel(modelData); err != nil {
+			fmt.Fprintf(stderr, "jobsim: %s: %v\n", modelName, err)
+			return 2
+		}
+	}
+	describe(stdout, j, jobName, modelName, o.seed)
+	opts := sim.Options{Seed: o.seed, Until: o.until}
+	if !o.quiet {
+		opts.Log = stdout
+	}
+	p := newProgress(stderr)
+	opts.Progress = p.report
+	opts.ProgressEvery = 1000
+	res, err := sim.Run(j, m, opts)
+	p.done()
+	if err != nil {
+		fmt.Fprintf(stderr, "jobsim: %v\n", err)
+		return 1
+	}
+	if err := res.WriteSummary(stdout); err != nil {
+		fmt.Fprintf(stderr, "jobsim: %v\n", err)
+		return 1
+	}
+	if o.svg != "" {
+		if err := os.WriteFile(o.svg, sim.SVG(res.Timeline), 0o644); err != nil {
+			fmt.Fprintf(stderr, "jobsim: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stderr, "jobsim: wrote %s\n", o.svg)
+	}
+	return 0
+}
+
+func describe(w io.Writer, j *job.Job, jobName, modelName string, seed uint64) {
+	mode := "NonIndexed"
+	if j.Spec.IsIndexed() {
+		mode = "Indexed"
+	}
+	if modelName == "" {
+		modelName = "default model (start 2s, run 30s, always succeed)"
+	}
+	fmt.Fprintf(w, "# simulating %s Job %q from %s\n", mode, j.Name, jobName)
+	fmt.Fprintf(w, "# completions %s, parallelism %s; pods: %s; seed %d\n",
+		int32Text(j.Spec.Completions), int32Text(j.Spec.Parallelism), modelName, seed)
+}
+
+// progress prints how far a long run got on stderr: a line rewritten in
+// place (\r) at most ten times a second when stderr is a terminal, else a
+// line every five seconds of wall time. Short runs print nothing.
+type progress struct {
+	w        io.Writer
+	terminal bool
+	begin    time.Time
+	last     time.Time
+	printed  bool
+}
+
+func newProgress(w io.Writer) *progress {
+	p := &progress{w: w, begin: time.Now()}
+	p.last = p.begin
+	if f, ok := w.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			p.terminal = true
+		}
+	}
+	return p
+}
+
+func (p *progress) report(pr sim.Progress) {
+	now := time.Now()
+	every := 5 * time.Second
+	if p.terminal {
+		every = 100 * time.Millisecond
+	}
+	if now.Sub(p.begin) < time.Second || now.Sub(p.last) < every {
+		return
+	}
+	p.last = now
+	line := fmt.Sprintf("jobsim: t=+%s, %d pod events, active=%d succeeded=%d failed=%d (%s wall)",
+		pr.At, pr.PodEvents, pr.Active, pr.Succeeded, pr.Failed, now.Sub(p.begin).Round(time.Millisecond))
+	if p.terminal {
+		fmt.Fprintf(p.w, "\r%s\x1b[K", line)
+		p.printed = true
+		return
+	}
+	fmt.Fprintln(p.w, line)
+}
+
+func (p *progress) done() {
+	if p.printed {
+		fmt.Fprintln(p.w)
+	}
+}
+
