@@ -1,12 +1,14 @@
 package manifest_test
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
 
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/job/manifest"
@@ -109,4 +111,35 @@ func normalised(t *testing.T, data []byte) any {
 	}
 	v, _ := prune(generic(t, data))
 	return v
+}
+
+// FuzzNodeToJSON: for any YAML yaml.v3 parses, NodeToJSON never panics
+// and returns either valid JSON or an *Error.
+func FuzzNodeToJSON(f *testing.F) {
+	for _, s := range []string{
+		"a: 1", "a: &x [1, *x]", "base: &b {a: 1}\nm: {<<: *b, c: 2}", "? [a]\n: 1", "a: !!binary aGk=",
+		"a: [0x1F, 0o17, 1_000, .inf, 1e3, 2026-01-01]", "'<<': 1", "a: \"\\u2028\\x7f\\0\"", "a: |\n  x\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<20 {
+			return
+		}
+		var n yaml.Node
+		if yaml.Unmarshal(data, &n) != nil {
+			return
+		}
+		out, err := manifest.NodeToJSON(&n)
+		if err != nil {
+			var me *manifest.Error
+			if !errors.As(err, &me) {
+				t.Fatalf("error %T is not a *manifest.Error: %v", err, err)
+			}
+			return
+		}
+		if !json.Valid(out) {
+			t.Fatalf("invalid JSON %q from %q", out, data)
+		}
+	})
 }
