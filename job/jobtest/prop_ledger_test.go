@@ -90,9 +90,12 @@ func (l *ledger) check(r round) error {
 		pods[p.Name] = v
 		byUID[p.UID] = v
 	}
+	// isFailed is §3's predicate on the pod as observed by the Step: a
+	// DeletePod of the same round does not make a pod failed (upstream
+	// classifies the listed pod objects).
 	isFailed := func(v *podView) bool {
 		ph := v.pod.Status.Phase
-		return ph == job.PodFailed || (!onlyReplaceFailed && v.deleting && ph != job.PodSucceeded)
+		return ph == job.PodFailed || (!onlyReplaceFailed && v.pod.DeletionTimestamp != nil && ph != job.PodSucceeded)
 	}
 	validIndex := func(v *podView) (int32, bool) {
 		if !indexed {
