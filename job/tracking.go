@@ -51,6 +51,7 @@ func (s *syncer) trackAndRemoveFinalizers(needsFlush bool) {
 			if s.indexed {
 				if r.is(fValidIndex) && !s.prevSucceededIdx.Has(r.index) {
 					newSucceededIdx = append(newSucceededIdx, r.index)
+					needsFlush = true
 				}
 			} else if !r.is(fInUncSucc) {
 				needsFlush = true
@@ -130,6 +131,14 @@ func (s *syncer) trackAndRemoveFinalizers(needsFlush bool) {
 	if f := s.finished; f != nil && !reachedMax &&
 		len(unc.Succeeded)+len(unc.Failed) == 0 && s.terminating == 0 {
 		s.ensureCondition(f.Type, f.Status, f.Reason, f.Message)
+		if st.StartTime == nil && !(s.hasCompletions && s.completions == 0) {
+			// Only a suspended Job reaches here without startTime (it is
+			// cleared on suspension). The API server requires startTime on
+			// a finished Job unless it is suspended with completions 0;
+			// upstream writes none and its update is rejected forever
+			// (kubernetes#132144). jobkit sets it to now instead.
+			st.StartTime = Ptr(s.nowT)
+		}
 		if f.Type == JobComplete {
 			st.CompletionTime = Ptr(f.LastTransitionTime)
 		}
