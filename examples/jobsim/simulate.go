@@ -232,4 +232,3 @@ func (p *progress) done() {
 		fmt.Fprintln(p.w)
 	}
 }
-

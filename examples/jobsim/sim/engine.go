@@ -279,6 +279,10 @@ func (e *engine) result(stop string) *Result {
 	e.tl.Outcome = res.Outcome
 	e.tl.End = e.now
 	e.tl.Rows = e.rows.next
+	e.tl.CompletedIndexes = j.Status.CompletedIndexes
+	if f := j.Status.FailedIndexes; f != nil {
+		e.tl.FailedIndexes = *f
+	}
 	if e.tl.Indexed {
 		e.tl.Rows = int(e.tl.Completions)
 	}

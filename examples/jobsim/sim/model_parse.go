@@ -62,7 +62,7 @@ func ParseModel(data []byte) (m *Model, err error) {
 			if e := dec.Decode(&n); errors.Is(e, io.EOF) {
 				return
 			} else if e != nil {
-				err = &ModelError{Msg: strings.TrimPrefix(e.Error(), "yaml: ")}
+				err = yamlSyntaxError(e)
 				return
 			}
 			docs = append(docs, &n)
@@ -76,7 +76,11 @@ func ParseModel(data []byte) (m *Model, err error) {
 		return m, nil
 	}
 	if len(docs) > 1 {
-		return nil, &ModelError{Line: docs[1].Line, Msg: "a model file holds one YAML document"}
+		second := docs[1]
+		if len(second.Content) > 0 {
+			second = second.Content[0]
+		}
+		return nil, &ModelError{Line: second.Line, Msg: "a model file holds one YAML document"}
 	}
 	root := docs[0]
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
@@ -99,6 +103,20 @@ func ParseModel(data []byte) (m *Model, err error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// yamlSyntaxError turns yaml.v3's "yaml: line 3: message" into a
+// ModelError with that line.
+func yamlSyntaxError(e error) error {
+	msg := strings.TrimPrefix(e.Error(), "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if num, text, ok := strings.Cut(rest, ": "); ok {
+			if line, err := strconv.Atoi(num); err == nil {
+				return &ModelError{Line: line, Msg: text}
+			}
+		}
+	}
+	return &ModelError{Msg: msg}
 }
 
 func errAt(n *yaml.Node, path, format string, args ...any) error {

@@ -121,4 +121,3 @@ func (e *engine) flush() {
 	}
 	fmt.Fprintln(e.opts.Log, line)
 }
-

@@ -45,7 +45,7 @@ type Mark struct {
 
 // Sample is the Job's counters after the controller settled at an instant.
 type Sample struct {
-	At                                          time.Duration
+	At                                            time.Duration
 	Active, Ready, Succeeded, Failed, Terminating int32
 }
 
@@ -62,6 +62,9 @@ type Timeline struct {
 	End time.Duration
 	// Rows is the number of rows the attempts use.
 	Rows int
+	// CompletedIndexes and FailedIndexes are the Job's final index lists
+	// (Indexed Jobs).
+	CompletedIndexes, FailedIndexes string
 	// Attempts in creation order.
 	Attempts []*Attempt
 	// Marks in time order.
