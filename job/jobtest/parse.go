@@ -477,7 +477,7 @@ func (sc *Scenario) parsePodChange(n *yaml.Node, path string) (PodChange, int, e
 			pc.CreatedAt = &t
 		case "count":
 			var v int64
-			v, err = integer(m.val, p, 0, 1_000_000)
+			v, err = integer(m.val, p, 0, 100_000)
 			count = int(v)
 		}
 		if err != nil {

@@ -66,19 +66,20 @@ func (w *World) ChangePod(c PodChange) error {
 	if c.Name == "" {
 		return errors.New("pod change without a name")
 	}
-	p, exists := w.pods[c.Name]
+	p := w.pods.get(c.Name)
+	exists := p != nil
 	if c.Gone {
 		if !exists {
 			return fmt.Errorf("pod %s: gone, but there is no such pod", c.Name)
 		}
-		delete(w.pods, c.Name)
+		w.pods.remove(c.Name)
 		return nil
 	}
 	if exists {
 		if c.Index != nil {
 			return fmt.Errorf("pod %s: index applies only when creating a pod", c.Name)
 		}
-		p = p.DeepCopy()
+		p = editable(p)
 	} else {
 		if w.job == nil {
 			return fmt.Errorf("pod %s: no job to own it", c.Name)
@@ -86,7 +87,7 @@ func (w *World) ChangePod(c PodChange) error {
 		p = w.newOwnedPod(c)
 	}
 	w.modifyPod(p, c)
-	w.pods[p.Name] = p
+	w.pods.put(p)
 	w.used[p.Name] = true
 	w.maybeRemove(p.Name)
 	return nil
@@ -144,8 +145,11 @@ func (w *World) modifyPod(p *job.Pod, c PodChange) {
 	if c.FinishedAt != nil {
 		finished = *c.FinishedAt
 	}
-	for k, v := range c.Annotations {
-		p.Annotations = setKey(p.Annotations, k, v)
+	if len(c.Annotations) > 0 {
+		p.Annotations = maps.Clone(p.Annotations) // shared with earlier versions
+		for k, v := range c.Annotations {
+			p.Annotations = setKey(p.Annotations, k, v)
+		}
 	}
 	if c.Finalizer != nil {
 		has := p.HasFinalizer(job.TrackingFinalizer)
@@ -264,8 +268,8 @@ func removeString(list []string, s string) []string {
 // maybeRemove drops the pod named name when it is terminal, has a
 // deletionTimestamp and no finalizers left.
 func (w *World) maybeRemove(name string) {
-	p := w.pods[name]
+	p := w.pods.get(name)
 	if p != nil && isTerminal(p) && p.DeletionTimestamp != nil && len(p.Finalizers) == 0 {
-		delete(w.pods, name)
+		w.pods.remove(name)
 	}
 }

@@ -165,7 +165,7 @@ func (w *World) carryOut(a job.Action, rec *Record) (string, error) {
 			p.DeletionTimestamp = job.NewTimePtr(w.now)
 		}
 		rec.Deleted = append(rec.Deleted, p.Name)
-		w.pods[p.Name] = p
+		w.pods.put(p)
 		w.maybeRemove(p.Name)
 	case job.RemoveFinalizer:
 		p, err := w.ownPod(a.Pod)
@@ -177,7 +177,7 @@ func (w *World) carryOut(a job.Action, rec *Record) (string, error) {
 		}
 		p.Finalizers = removeString(p.Finalizers, job.TrackingFinalizer)
 		rec.FinalizersRemoved = append(rec.FinalizersRemoved, p.Name)
-		w.pods[p.Name] = p
+		w.pods.put(p)
 		w.maybeRemove(p.Name)
 	case job.WriteStatus:
 		if a.Status == nil {
@@ -200,7 +200,7 @@ func (w *World) carryOut(a job.Action, rec *Record) (string, error) {
 			p.Finalizers = append(p.Finalizers, job.TrackingFinalizer)
 		}
 		rec.Adopted = append(rec.Adopted, p.Name)
-		w.pods[p.Name] = p
+		w.pods.put(p)
 	case job.ReleasePod:
 		p, err := w.ownPod(a.Pod)
 		if err != nil {
@@ -208,7 +208,7 @@ func (w *World) carryOut(a job.Action, rec *Record) (string, error) {
 		}
 		p.OwnerReferences = slices.DeleteFunc(p.OwnerReferences, func(r job.OwnerReference) bool { return r.UID == w.job.UID })
 		rec.Released = append(rec.Released, p.Name)
-		w.pods[p.Name] = p
+		w.pods.put(p)
 	default:
 		return "", fmt.Errorf("unknown action %T", a)
 	}
@@ -218,19 +218,22 @@ func (w *World) carryOut(a job.Action, rec *Record) (string, error) {
 // ownPod returns a copy of the stored pod ref names (checking its UID when
 // given) for modification.
 func (w *World) ownPod(ref job.PodRef) (*job.Pod, error) {
-	p := w.pods[ref.Name]
+	p := w.pods.get(ref.Name)
 	if p == nil {
 		return nil, fmt.Errorf("no pod %s in the store", ref.Name)
 	}
 	if ref.UID != "" && ref.UID != p.UID {
 		return nil, fmt.Errorf("pod %s has UID %s, not %s", ref.Name, p.UID, ref.UID)
 	}
-	return p.DeepCopy(), nil
+	return editable(p), nil
 }
 
 // createPod stores the pod of a CreatePod action and returns its name.
 func (w *World) createPod(a job.CreatePod) string {
-	p := a.Pod.DeepCopy()
+	// The world owns the pod from now on; changes are copy on write, so a
+	// shallow copy suffices.
+	cp := *a.Pod
+	p := &cp
 	var name string
 	for {
 		if a.Index >= 0 {
@@ -252,7 +255,7 @@ func (w *World) createPod(a job.CreatePod) string {
 	}
 	p.CreationTimestamp = job.NewTime(w.now)
 	p.Status.Phase = job.PodPending
-	w.pods[name] = p
+	w.pods.put(p)
 	w.used[name] = true
 	return name
 }

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/fnv"
-	"slices"
 	"strings"
 	"time"
 
@@ -48,7 +46,7 @@ type World struct {
 
 	now  time.Time
 	job  *job.Job
-	pods map[string]*job.Pod
+	pods podStore
 	// used holds every pod name the store ever held; controller-created
 	// pods never reuse one.
 	used map[string]bool
@@ -63,7 +61,6 @@ func NewWorld(start time.Time) *World {
 	return &World{
 		Start:      start,
 		now:        start,
-		pods:       map[string]*job.Pod{},
 		used:       map[string]bool{},
 		nextIndexN: map[int32]int{},
 	}
@@ -206,58 +203,24 @@ func (w *World) TTLExpiry() (t time.Time, ok bool, err error) {
 }
 
 // Pod returns the pod named name, or nil. The caller must not modify it.
-func (w *World) Pod(name string) *job.Pod { return w.pods[name] }
+func (w *World) Pod(name string) *job.Pod { return w.pods.get(name) }
 
 // Pods returns the pods in the store in name order. The caller must not
 // modify them.
 func (w *World) Pods() []*job.Pod {
-	names := make([]string, 0, len(w.pods))
-	for n := range w.pods {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	out := make([]*job.Pod, len(names))
-	for i, n := range names {
-		out[i] = w.pods[n]
-	}
-	return out
+	return w.pods.nameOrder()
 }
 
 // PutPod stores a copy of p (replacing any pod of that name), for
 // simulations that build pods themselves.
 func (w *World) PutPod(p *job.Pod) {
-	w.pods[p.Name] = p.DeepCopy()
+	w.pods.put(p.DeepCopy())
 	w.used[p.Name] = true
 }
 
 // inputPods returns the pods in the order handed to Step: ascending FNV-1a
 // hash of the name, ties by name (see the package doc).
-func (w *World) inputPods() []*job.Pod {
-	type keyed struct {
-		h   uint64
-		pod *job.Pod
-	}
-	ks := make([]keyed, 0, len(w.pods))
-	for name, p := range w.pods {
-		h := fnv.New64a()
-		h.Write([]byte(name))
-		ks = append(ks, keyed{h.Sum64(), p})
-	}
-	slices.SortFunc(ks, func(a, b keyed) int {
-		if a.h != b.h {
-			if a.h < b.h {
-				return -1
-			}
-			return 1
-		}
-		return strings.Compare(a.pod.Name, b.pod.Name)
-	})
-	out := make([]*job.Pod, len(ks))
-	for i, k := range ks {
-		out[i] = k.pod
-	}
-	return out
-}
+func (w *World) inputPods() []*job.Pod { return w.pods.inputOrder() }
 
 // patchObject encodes cur as JSON, applies the merge patch and decodes the
 // result into out, rejecting unknown members outside the open pod types.

@@ -253,7 +253,17 @@ var timeKeys = map[string]bool{
 // (timeKeys) written as an offset into an RFC 3339 time from start. A value
 // that already is an RFC 3339 time is kept.
 func offsetsToTimes(n *yaml.Node, path string, start time.Time) error {
+	return offsetsIn(n, path, start, map[*yaml.Node]bool{})
+}
+
+// offsetsIn visits each node once (seen), so anchors shared by several
+// aliases, and alias cycles, are safe.
+func offsetsIn(n *yaml.Node, path string, start time.Time, seen map[*yaml.Node]bool) error {
 	n = deref(n)
+	if seen[n] {
+		return nil
+	}
+	seen[n] = true
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -267,13 +277,13 @@ func offsetsToTimes(n *yaml.Node, path string, start time.Time) error {
 				v.SetString(t.UTC().Format(time.RFC3339))
 				continue
 			}
-			if err := offsetsToTimes(v, p, start); err != nil {
+			if err := offsetsIn(v, p, start, seen); err != nil {
 				return err
 			}
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			if err := offsetsToTimes(c, indexPath(path, i), start); err != nil {
+			if err := offsetsIn(c, indexPath(path, i), start, seen); err != nil {
 				return err
 			}
 		}
@@ -293,8 +303,14 @@ func offsetTime(v *yaml.Node, path string, start time.Time) (time.Time, error) {
 
 // namesToUIDs rewrites, in place, the pod names listed under every
 // uncountedTerminatedPods member of n into UIDs (uid-<name>).
-func namesToUIDs(n *yaml.Node) {
+func namesToUIDs(n *yaml.Node) { uidsIn(n, map[*yaml.Node]bool{}) }
+
+func uidsIn(n *yaml.Node, seen map[*yaml.Node]bool) {
 	n = deref(n)
+	if seen[n] {
+		return
+	}
+	seen[n] = true
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -302,9 +318,10 @@ func namesToUIDs(n *yaml.Node) {
 			if k.Value == "uncountedTerminatedPods" && v.Kind == yaml.MappingNode {
 				for j := 1; j < len(v.Content); j += 2 {
 					list := deref(v.Content[j])
-					if list.Kind != yaml.SequenceNode {
+					if list.Kind != yaml.SequenceNode || seen[list] {
 						continue
 					}
+					seen[list] = true
 					for _, e := range list.Content {
 						if e.Kind == yaml.ScalarNode && !isNull(e) {
 							e.SetString(podUID(e.Value))
@@ -313,11 +330,11 @@ func namesToUIDs(n *yaml.Node) {
 				}
 				continue
 			}
-			namesToUIDs(v)
+			uidsIn(v, seen)
 		}
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
-			namesToUIDs(c)
+			uidsIn(c, seen)
 		}
 	}
 }
