@@ -13,8 +13,8 @@ import (
 // (apiequality.Semantic.DeepEqual): nil and empty slices and maps are equal,
 // pointers compare by the values they point to (nil differs from non-nil).
 // Members kept verbatim (PodSpec.Unknown, Container.Unknown) compare as
-// decoded JSON where null, [] and {} equal an absent member; resource
-// quantities are compared textually (a known gap: "1" vs "1000m" differ).
+// decoded JSON where null, [] and {} equal an absent member, and resource
+// quantities under "resources" compare numerically (quantity.go).
 
 func selectorsEqual(a, b *job.LabelSelector) bool {
 	if a == nil || b == nil {
@@ -156,7 +156,11 @@ func unknownEqual(a, b job.Unknown) bool {
 			}
 			continue
 		}
-		if !rawEqual(v, w) {
+		if k == "resources" {
+			if !resourcesEqual(v, w) {
+				return false
+			}
+		} else if !rawEqual(v, w) {
 			return false
 		}
 	}
@@ -178,6 +182,15 @@ func rawEqual(a, b []byte) bool {
 		return true
 	}
 	return jsonEqual(decodeOrText(a), decodeOrText(b))
+}
+
+// resourcesEqual compares two "resources" members with quantities
+// compared numerically.
+func resourcesEqual(a, b []byte) bool {
+	if bytes.Equal(a, b) || isEmptyJSON(a) && isEmptyJSON(b) {
+		return true
+	}
+	return jsonEqual(canonicalResources(decodeOrText(a)), canonicalResources(decodeOrText(b)))
 }
 
 func decodeOrText(raw []byte) any {
