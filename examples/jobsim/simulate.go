@@ -22,7 +22,7 @@ var (
 )
 
 // sampleSeed is the seed of the sample run.
-const sampleSeed = 7
+const sampleSeed = 3
 
 func init() {
 	register("simulate", "simulate a Job manifest under a pod model: JOB.yaml [--model M.yaml] [--seed N] [--svg F] [--until D]", simulateCommand)

@@ -220,7 +220,7 @@ func shortDuration(d time.Duration) string {
 }
 
 func (s *svgWriter) footer(y float64, banded bool, rows int) {
-	lines := []string{"Hover a bar for the pod's name and times. Pending: created, not yet running; hatched: being deleted (terminating)."}
+	lines := []string{"Hover a bar for the pod's name and times. Pending: created, not yet running; hatched: being deleted (terminating); dotted: no pod for the index."}
 	if banded {
 		per := (rows + maxRowsDrawn - 1) / maxRowsDrawn
 		lines = []string{

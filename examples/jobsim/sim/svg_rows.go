@@ -64,9 +64,20 @@ func (s *svgWriter) rows(top, rowH float64, n int) {
 		}
 	}
 	pad := max(0.5, rowH*0.14)
+	// A dotted line joins consecutive attempts of an index: the time the
+	// index had no pod (pod-failure backoff, or waiting for a free slot).
+	lastEnd := map[int]time.Duration{}
 	for _, a := range s.tl.Attempts {
 		if a.Row >= n {
 			continue
+		}
+		if prev, ok := lastEnd[a.Row]; ok && s.tl.Indexed && a.Created > prev {
+			y := top + (float64(a.Row)+0.5)*rowH
+			s.f(`<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#888888" stroke-width="1" stroke-dasharray="2 2"><title>no pod for index %d from +%s to +%s</title></line>`+"\n",
+				s.x(prev), y, s.x(a.Created), y, a.Row, shortDuration(prev), shortDuration(a.Created))
+		}
+		if a.Ended != Never {
+			lastEnd[a.Row] = a.Ended
 		}
 		s.attempt(a, top+float64(a.Row)*rowH+pad, rowH-2*pad)
 	}
