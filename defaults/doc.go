@@ -10,6 +10,12 @@
 //  3. [PrepareForCreate]: the rest of the create strategy (status cleared,
 //     generation 1, spec.scheduling dropped).
 //
+// For updates, [PrepareForUpdate] (the Job resource: status kept from the
+// stored object, generation bumped when the spec changed) and
+// [PrepareForStatusUpdate] (the /status subresource: spec kept from the
+// stored object) do what the API server does between decoding the request
+// and validating it.
+//
 // Every function returns a new Job and never mutates its argument. Nothing
 // here reads a clock or draws random numbers: metadata.uid,
 // creationTimestamp and a name generated from generateName are the

@@ -1,0 +1,126 @@
+package defaults
+
+import (
+	"encoding/json"
+	"reflect"
+
+	"github.com/jobkit/jobkit/job"
+)
+
+// PrepareForUpdate returns a copy of newJob as the API server leaves an
+// update of the Job resource before validating it (§1.4), given the stored
+// oldJob. newJob is expected to be defaulted already (Job). In order:
+//
+//  1. metadata.generation is forced to the old value;
+//  2. status is replaced by the old status (the main resource ignores
+//     status changes);
+//  3. spec.scheduling is dropped unless the old Job has one (WorkloadWithJob
+//     is alpha, off by default);
+//  4. when the spec changed, generation is the old generation + 1;
+//  5. an empty metadata.uid and an empty metadata.resourceVersion (Jobs allow
+//     unconditional updates) are taken from the old Job; creationTimestamp
+//     and deletionTimestamp are forced to the old values, and
+//     deletionGracePeriodSeconds too when the new one is nil.
+//
+// "The spec changed" is decided on the JSON form of the two specs with
+// null, empty lists and empty objects treated as absent; unlike the API
+// server's semantic equality it compares resource quantities textually
+// ("1" and "1000m" differ). Neither argument is modified; a nil newJob
+// gives nil, a nil oldJob a plain copy.
+func PrepareForUpdate(newJob, oldJob *job.Job) *job.Job {
+	if newJob == nil {
+		return nil
+	}
+	out := newJob.DeepCopy()
+	if oldJob == nil {
+		return out
+	}
+	out.Generation = oldJob.Generation
+	out.Status = *oldJob.Status.DeepCopy()
+	if len(oldJob.Spec.Scheduling) == 0 {
+		out.Spec.Scheduling = nil
+	}
+	if !specsEqual(&out.Spec, &oldJob.Spec) {
+		out.Generation = oldJob.Generation + 1
+	}
+	fixSystemFields(&out.ObjectMeta, &oldJob.ObjectMeta)
+	return out
+}
+
+// PrepareForStatusUpdate returns a copy of newJob as the API server leaves
+// a write to the /status subresource before validating it (§1.4): the
+// generation is forced to the old value, the whole spec is replaced by the
+// old spec, and the system fields are fixed up as in PrepareForUpdate.
+// Other metadata changes are kept. Neither argument is modified.
+func PrepareForStatusUpdate(newJob, oldJob *job.Job) *job.Job {
+	if newJob == nil {
+		return nil
+	}
+	out := newJob.DeepCopy()
+	if oldJob == nil {
+		return out
+	}
+	out.Generation = oldJob.Generation
+	out.Spec = *oldJob.Spec.DeepCopy()
+	fixSystemFields(&out.ObjectMeta, &oldJob.ObjectMeta)
+	return out
+}
+
+func fixSystemFields(n, o *job.ObjectMeta) {
+	if n.UID == "" {
+		n.UID = o.UID
+	}
+	if n.ResourceVersion == "" {
+		n.ResourceVersion = o.ResourceVersion
+	}
+	n.CreationTimestamp = o.CreationTimestamp
+	n.DeletionTimestamp = o.DeletionTimestamp
+	if n.DeletionGracePeriodSeconds == nil && o.DeletionGracePeriodSeconds != nil {
+		v := *o.DeletionGracePeriodSeconds
+		n.DeletionGracePeriodSeconds = &v
+	}
+}
+
+func specsEqual(a, b *job.JobSpec) bool {
+	return reflect.DeepEqual(normalizedJSON(a), normalizedJSON(b))
+}
+
+// normalizedJSON decodes v's JSON form with null, [] and {} members
+// removed (nil when v does not encode).
+func normalizedJSON(v any) any {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	var d any
+	if json.Unmarshal(b, &d) != nil {
+		return nil
+	}
+	return dropEmpty(d)
+}
+
+func dropEmpty(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(t))
+		for k, e := range t {
+			if n := dropEmpty(e); n != nil {
+				out[k] = n
+			}
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		return out
+	case []any:
+		if len(t) == 0 {
+			return nil
+		}
+		out := make([]any, len(t))
+		for i, e := range t {
+			out[i] = dropEmpty(e)
+		}
+		return out
+	}
+	return v
+}

@@ -1,0 +1,48 @@
+package defaults
+
+import (
+	"testing"
+	"time"
+
+	"github.com/jobkit/jobkit/job"
+)
+
+func TestPrepareForUpdate(t *testing.T) {
+	old := PrepareForCreate(GenerateSelector(Job(decode(t, `{"metadata":{"name":"pi","uid":"U","resourceVersion":"7","creationTimestamp":"2026-01-01T00:00:00Z","generation":3},
+		"spec":{"template":{"spec":{"restartPolicy":"Never","containers":[{"name":"main","image":"busybox"}]}}},"status":{"active":2}}`))))
+	old.Generation = 3
+	old.Status.Active = 2
+
+	same := old.DeepCopy()
+	same.UID, same.ResourceVersion, same.CreationTimestamp, same.Generation = "", "", job.Time{}, 9
+	same.Status = job.JobStatus{Failed: 5}
+	before := encode(t, same)
+	got := PrepareForUpdate(same, old)
+	if got.Generation != 3 || got.UID != "U" || got.ResourceVersion != "7" || !got.CreationTimestamp.Equal(old.CreationTimestamp) ||
+		got.Status.Active != 2 || got.Status.Failed != 0 {
+		t.Errorf("unchanged spec: got %s", encode(t, got))
+	}
+	if encode(t, same) != before {
+		t.Errorf("input mutated")
+	}
+
+	changed := old.DeepCopy()
+	changed.Spec.Parallelism = job.Ptr[int32](4)
+	changed.Spec.Scheduling = []byte(`{"x":1}`)
+	got = PrepareForUpdate(changed, old)
+	if got.Generation != 4 || got.Spec.Scheduling != nil {
+		t.Errorf("changed spec: generation %d, scheduling %s", got.Generation, got.Spec.Scheduling)
+	}
+
+	status := old.DeepCopy()
+	status.Spec.Parallelism = job.Ptr[int32](9)
+	status.Status.StartTime = job.NewTimePtr(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	status.Labels = map[string]string{"x": "y"}
+	got = PrepareForStatusUpdate(status, old)
+	if *got.Spec.Parallelism != 1 || got.Status.StartTime == nil || got.Labels["x"] != "y" || got.Generation != 3 {
+		t.Errorf("status update: got %s", encode(t, got))
+	}
+	if PrepareForUpdate(nil, old) != nil || PrepareForStatusUpdate(nil, old) != nil || PrepareForUpdate(old, nil) == nil {
+		t.Errorf("nil handling")
+	}
+}
