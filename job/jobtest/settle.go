@@ -97,17 +97,18 @@ func (w *World) Settle() (Record, error) {
 			}
 		}
 		rec.Events = append(rec.Events, nameCreateEvents(out.Events, created)...)
+		if out.Status != nil && !sameJSON(out.Status, &w.job.Status) {
+			return rec, fmt.Errorf("round %d: Output.Status differs from the status persisted by its WriteStatus actions", rec.Rounds)
+		}
 		if len(out.Actions) == 0 {
-			if out.Status != nil && !sameJSON(out.Status, &w.job.Status) {
-				return rec, fmt.Errorf("round %d: Output.Status differs from the persisted status but no WriteStatus was returned", rec.Rounds)
-			}
 			return rec, nil
 		}
 	}
 }
 
-// stepOnce calls job.Step, checking (when CheckInputs) that it did not
-// modify its inputs.
+// stepOnce calls job.Step. With CheckInputs it also checks that Step did
+// not modify its inputs and (for job.Step itself) that a second call with
+// the pods in reverse order returns the same output.
 func (w *World) stepOnce() (job.Output, error) {
 	pods := w.inputPods()
 	var jobCopy *job.Job
@@ -135,6 +136,19 @@ func (w *World) stepOnce() (job.Output, error) {
 			if !reflect.DeepEqual(podCopies[i], p) {
 				return out, fmt.Errorf("Step modified its input pod %s", p.Name)
 			}
+		}
+	}
+	if w.CheckInputs && w.step == nil {
+		// Only for the real Step: a substitute may keep state per call.
+		reversed := slices.Clone(pods)
+		slices.Reverse(reversed)
+		again, err := job.Step(job.Input{Job: w.job, Pods: reversed, Now: w.now, Memory: w.Memory, Config: w.Config})
+		if err != nil {
+			return out, fmt.Errorf("Step with the pods reversed: %w", err)
+		}
+		if !reflect.DeepEqual(out, again) {
+			return out, fmt.Errorf("Step output depends on the order of its input pods:\n  hash order:    %s\n  reverse order: %s",
+				describeOutput(out), describeOutput(again))
 		}
 	}
 	return out, nil
@@ -293,4 +307,14 @@ func sameJSON(a, b any) bool {
 	x, err1 := json.Marshal(a)
 	y, err2 := json.Marshal(b)
 	return err1 == nil && err2 == nil && string(x) == string(y)
+}
+
+// describeOutput renders an output's actions and events for a failure
+// message.
+func describeOutput(o job.Output) string {
+	ev := make([]string, len(o.Events))
+	for i, e := range o.Events {
+		ev[i] = e.String()
+	}
+	return describeActions(o.Actions) + " | events: " + strings.Join(ev, "; ")
 }
