@@ -33,7 +33,7 @@ func TestComparePartial(t *testing.T) {
 		{"wrong count", map[string]any{"succeeded": int64(3)}, false},
 		{"time", map[string]any{"startTime": "2026-01-01T00:00:00Z"}, true},
 		{"empty string is absent", map[string]any{"completedIndexes": ""}, true},
-		{"string vs number text", map[string]any{"succeeded": "2"}, true},
+		{"string vs number", map[string]any{"succeeded": "2"}, false},
 		{"list partial entries", map[string]any{"conditions": []any{map[string]any{"type": "Complete"}}}, true},
 		{"list length differs", map[string]any{"conditions": []any{}}, false},
 		{"empty list vs absent", map[string]any{"completionTime": nil, "failedIndexes": nil}, true},

@@ -126,15 +126,15 @@ func (w *World) stepOnce() (job.Output, error) {
 	}
 	out, err := step(job.Input{Job: w.job, Pods: pods, Now: w.now, Memory: w.Memory, Config: w.Config})
 	if err != nil {
-		return out, fmt.Errorf("Step: %w", err)
+		return out, fmt.Errorf("job.Step: %w", err)
 	}
 	if w.CheckInputs {
 		if !reflect.DeepEqual(jobCopy, w.job) {
-			return out, fmt.Errorf("Step modified its input Job")
+			return out, fmt.Errorf("job.Step modified its input Job")
 		}
 		for i, p := range pods {
 			if !reflect.DeepEqual(podCopies[i], p) {
-				return out, fmt.Errorf("Step modified its input pod %s", p.Name)
+				return out, fmt.Errorf("job.Step modified its input pod %s", p.Name)
 			}
 		}
 	}
@@ -144,10 +144,10 @@ func (w *World) stepOnce() (job.Output, error) {
 		slices.Reverse(reversed)
 		again, err := job.Step(job.Input{Job: w.job, Pods: reversed, Now: w.now, Memory: w.Memory, Config: w.Config})
 		if err != nil {
-			return out, fmt.Errorf("Step with the pods reversed: %w", err)
+			return out, fmt.Errorf("job.Step with the pods reversed: %w", err)
 		}
 		if !reflect.DeepEqual(out, again) {
-			return out, fmt.Errorf("Step output depends on the order of its input pods:\n  hash order:    %s\n  reverse order: %s",
+			return out, fmt.Errorf("job.Step output depends on the order of its input pods:\n  hash order:    %s\n  reverse order: %s",
 				describeOutput(out), describeOutput(again))
 		}
 	}
