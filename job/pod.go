@@ -59,8 +59,8 @@ type PodCondition struct {
 // members (resources, volumeMounts, user, ...) are kept in Unknown.
 type ContainerStatus struct {
 	Name                 string         `json:"name"`
-	State                ContainerState `json:"state,omitzero"`
-	LastTerminationState ContainerState `json:"lastState,omitzero"`
+	State                ContainerState `json:"state"`
+	LastTerminationState ContainerState `json:"lastState"`
 	Ready                bool           `json:"ready"`
 	RestartCount         int32          `json:"restartCount"`
 	Image                string         `json:"image"`

@@ -33,12 +33,17 @@ var knownKeysCache sync.Map // reflect.Type -> map[string]bool
 
 // knownKeys returns the JSON member names modelled by struct type t,
 // following embedded structs without a name tag as encoding/json does.
+// Names are stored as written and, for the case-insensitive match of
+// encoding/json, lower-cased.
 func knownKeys(t reflect.Type) map[string]bool {
 	if v, ok := knownKeysCache.Load(t); ok {
 		return v.(map[string]bool)
 	}
 	keys := map[string]bool{}
 	collectKeys(t, keys)
+	for k := range keys {
+		keys[strings.ToLower(k)] = true
+	}
 	knownKeysCache.Store(t, keys)
 	return keys
 }
@@ -79,7 +84,9 @@ func unmarshalOpen(data []byte, known any) (Unknown, error) {
 	keys := knownKeys(reflect.TypeOf(known).Elem())
 	var extra Unknown
 	for k, v := range all {
-		if keys[k] {
+		// encoding/json fills a field from a member matching its name
+		// case-insensitively; such a member is not unknown.
+		if keys[k] || keys[strings.ToLower(k)] {
 			continue
 		}
 		if extra == nil {

@@ -78,6 +78,8 @@ func TestEncodeYAMLShapes(t *testing.T) {
 status:
   containerStatuses:
     - name: c
+      state: {}
+      lastState: {}
       ready: false
       restartCount: 0
       image: ""
