@@ -25,7 +25,7 @@ var (
 const sampleSeed = 3
 
 func init() {
-	register("simulate", "simulate a Job manifest under a pod model: JOB.yaml [--model M.yaml] [--seed N] [--svg F] [--until D]", simulateCommand)
+	register("simulate", "simulate a Job manifest under a pod model: JOB.yaml [--model M.yaml] [--seed N] [--svg F] [--until D] [--resolution D] [--quiet]", simulateCommand)
 	register("demo", "run the embedded lifecycle scenario and print every step", func(_ []string, stdout, stderr io.Writer) int {
 		return runMainJob(stdout, stderr)
 	})
@@ -37,6 +37,7 @@ type simOptions struct {
 	seed  uint64
 	svg   string
 	until time.Duration
+	res   time.Duration
 	quiet bool
 }
 
@@ -47,6 +48,7 @@ func (o *simOptions) flags(name string, stderr io.Writer) *flag.FlagSet {
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the pseudo-random generator; same seed, same output")
 	fs.StringVar(&o.svg, "svg", "", "write the timeline picture to this SVG file")
 	fs.DurationVar(&o.until, "until", 24*time.Hour, "stop after this much simulated time")
+	fs.DurationVar(&o.res, "resolution", time.Second, "granularity of simulated time (coarser: fewer instants, faster)")
 	fs.BoolVar(&o.quiet, "quiet", false, "print only the outcome and the final status, no timeline")
 	return fs
 }
@@ -145,7 +147,7 @@ func simulate(jobName string, jobData []byte, modelName string, modelData []byte
 		}
 	}
 	describe(stdout, j, jobName, modelName, o.seed)
-	opts := sim.Options{Seed: o.seed, Until: o.until}
+	opts := sim.Options{Seed: o.seed, Until: o.until, Resolution: o.res}
 	if !o.quiet {
 		opts.Log = stdout
 	}

@@ -74,7 +74,8 @@ func SVG(tl *Timeline) []byte {
 	banded := rows > maxRowsDrawn
 	drawn := rows
 	if banded {
-		drawn = maxRowsDrawn
+		per := (rows + maxRowsDrawn - 1) / maxRowsDrawn
+		drawn = (rows + per - 1) / per
 	}
 	rowH := min(20.0, max(3.0, 560.0/float64(drawn)))
 	if banded {
