@@ -69,3 +69,37 @@ func addressOrder(pods []*Pod) []int32 {
 // addressOrderMinLen is the number of pods from which claimPods visits
 // them in address order.
 const addressOrderMinLen = 1024
+
+// warmChunk is the number of pods warm prefetches at a time: small enough
+// for their memory to stay in the L2 cache until claimPods reads them.
+const warmChunk = 128
+
+// warm reads, for the given pods, one word of every object claimPods and
+// classify will read (the pod's metadata and status, its owner references,
+// finalizers and conditions arrays, its label and annotation maps) and
+// returns a meaningless sum so the loads are not optimised away. The loads
+// of different pods are independent, so the CPU overlaps their cache
+// misses; the real pass that follows then finds the memory cached instead
+// of waiting for one miss after another.
+func warm(pods []*Pod, order []int32) int {
+	sum := 0
+	for _, k := range order {
+		p := pods[k]
+		sum += len(p.Namespace) + len(p.Status.Phase) + len(p.Labels) + len(p.Annotations)
+		if len(p.OwnerReferences) > 0 {
+			if c := p.OwnerReferences[0].Controller; c != nil && *c {
+				sum++
+			}
+		}
+		if len(p.Finalizers) > 0 {
+			sum += len(p.Finalizers[0])
+		}
+		if len(p.Status.Conditions) > 0 {
+			sum += len(p.Status.Conditions[0].Type)
+		}
+		if p.DeletionTimestamp != nil {
+			sum++
+		}
+	}
+	return sum
+}

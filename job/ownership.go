@@ -46,7 +46,11 @@ func (s *syncer) claimPods(pods []*Pod) error {
 			}
 		}
 	}()
-	for _, k := range addressOrder(pods) {
+	order := addressOrder(pods)
+	for i, k := range order {
+		if i%warmChunk == 0 {
+			s.warmSink += warm(pods, order[i:min(i+warmChunk, len(order))])
+		}
 		p := pods[k]
 		if p.Namespace != j.Namespace {
 			continue

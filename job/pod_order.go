@@ -63,39 +63,60 @@ func (s *syncer) sortCanonical(ids []int32) {
 // radixMinLen is the length from which sortCanonical radix-sorts.
 const radixMinLen = 256
 
-// radixSortByIndex sorts positions by completion index (unknown first)
-// with a stable LSD radix sort on the 32-bit key index+1, in three passes
-// of 11 bits; ties keep their relative order.
+// radixSortByIndex sorts positions by completion index (unknown first),
+// stably (ties keep their relative order). Keys are index+1 (0 for an
+// unknown index). When the keys are dense (largest key below 4n, the usual
+// case of a Job's pods) one counting pass suffices; otherwise an LSD radix
+// sort runs as many 11-bit passes as the largest key needs.
 func (s *syncer) radixSortByIndex(ids []int32) {
-	const bits, mask = 11, 1<<11 - 1
 	n := len(ids)
-	buf := make([]uint64, 2*n)
-	a, b := buf[:n], buf[n:]
+	keys := make([]uint32, n)
+	var maxKey uint32
 	for i, id := range ids {
-		a[i] = uint64(uint32(s.recs[id].index+1))<<32 | uint64(uint32(id))
+		k := uint32(s.recs[id].index + 1)
+		keys[i] = k
+		maxKey = max(maxKey, k)
 	}
-	var counts [1 << bits]int
-	for shift := 32; shift < 64; shift += bits {
+	out := make([]int32, n)
+	if int64(maxKey) < 4*int64(n) {
+		counts := make([]int32, maxKey+2)
+		for _, k := range keys {
+			counts[k+1]++
+		}
+		for d := 1; d < len(counts); d++ {
+			counts[d] += counts[d-1]
+		}
+		for i, k := range keys {
+			out[counts[k]] = ids[i]
+			counts[k]++
+		}
+		copy(ids, out)
+		return
+	}
+	const bits, mask = 11, 1<<11 - 1
+	tmpKeys := make([]uint32, n)
+	src, dst := ids, out
+	var counts [1 << bits]int32
+	for shift := uint(0); shift < 32 && maxKey>>shift != 0; shift += bits {
 		clear(counts[:])
-		for _, k := range a {
+		for _, k := range keys {
 			counts[(k>>shift)&mask]++
 		}
-		if counts[(a[0]>>shift)&mask] == n {
-			continue // every key has the same digit
-		}
-		sum := 0
+		var sum int32
 		for d, c := range counts {
 			counts[d] = sum
 			sum += c
 		}
-		for _, k := range a {
+		for i, k := range keys {
 			d := (k >> shift) & mask
-			b[counts[d]] = k
+			tmpKeys[counts[d]] = k
+			dst[counts[d]] = src[i]
 			counts[d]++
 		}
-		a, b = b, a
+		keys, tmpKeys = tmpKeys, keys
+		src, dst = dst, src
 	}
-	for i, k := range a {
-		ids[i] = int32(uint32(k))
+	if &src[0] != &ids[0] {
+		copy(ids, src)
 	}
 }

@@ -67,6 +67,9 @@ type syncer struct {
 	// on first use; see fPFDone).
 	pf []failureOutcome
 
+	// warmSink keeps the loads of warm alive.
+	warmSink int
+
 	// Scratch buffers for pod failure policy evaluation.
 	exitBuf []policy.ContainerExit
 	condBuf []policy.PodCondition
