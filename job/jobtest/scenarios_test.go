@@ -30,6 +30,7 @@ func TestScenarios(t *testing.T) {
 		}
 		n++
 		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
+			t.Parallel()
 			if r := jobtest.RunFile(p); !r.Passed() {
 				t.Fatal(r.Err)
 			}
