@@ -41,7 +41,12 @@ func (s *syncer) evaluateIndexedCriteria() {
 				b.Add(r.index)
 			}
 		}
-		s.failedIdx = indexes.ParseLenient(prev, s.completions).Union(b.Set())
+		// An index both succeeded and failed (two pods of one index, one
+		// succeeding while the other fails past the limit) stays succeeded:
+		// upstream would write it into both lists, which status validation
+		// rejects ("failedIndexes and completedIndexes overlap"), and would
+		// count it twice towards completions. jobkit lets success win.
+		s.failedIdx = indexes.ParseLenient(prev, s.completions).Union(b.Set()).Difference(s.succeededIdx)
 		if s.finished == nil {
 			nFailed := s.failedIdx.Len()
 			switch mfi := s.job.Spec.MaxFailedIndexes; {
