@@ -45,6 +45,6 @@ func BenchmarkIndexed10000(b *testing.B) {
 	for b.Loop() {
 		instants = runBig(b).Instants
 	}
-	b.ReportMetric((cpuTime(b) - cpu0).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cpuTime(b)-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(instants), "instants/op")
 }

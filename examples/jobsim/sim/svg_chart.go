@@ -18,9 +18,11 @@ var chartSeries = []series{
 	{"ready", "#76b7b2", "4 3", func(s Sample) int32 { return s.Ready }},
 	{"succeeded", "#59a14f", "", func(s Sample) int32 { return s.Succeeded }},
 	{"failed", "#e15759", "", func(s Sample) int32 { return s.Failed }},
+	{"terminating", "#8c8c8c", "2 2", func(s Sample) int32 { return s.Terminating }},
 }
 
-// chart draws the Job's counters over time as step lines between top and
+// chart draws the Job's counters (active, ready, succeeded, failed,
+// terminating) over time as step lines between top and
 // bottom, with the final values in its legend.
 func (s *svgWriter) chart(top, bottom float64) {
 	samples := s.tl.Samples
@@ -52,10 +54,10 @@ func (s *svgWriter) chart(top, bottom float64) {
 		final = samples[len(samples)-1]
 	}
 	for _, se := range chartSeries {
-		label := fmt.Sprintf("%s (%d at the end)", se.name, se.value(final))
+		label := fmt.Sprintf("%s (end: %d)", se.name, se.value(final))
 		s.f(`<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="2.5" stroke-dasharray="%s"/>`, lx, top-12, lx+18, top-12, se.colour, se.dash)
 		s.f(`<text x="%.1f" y="%.1f" font-size="12" fill="#333333">%s</text>`+"\n", lx+23, top-8, label)
-		lx += 40 + 6.4*float64(len(label))
+		lx += 36 + 6.4*float64(len(label))
 	}
 	if len(samples) == 0 {
 		return
