@@ -2,10 +2,12 @@ package jobtest
 
 import (
 	"encoding/json"
+	"strconv"
 	"time"
 
 	"pgregory.net/rapid"
 
+	"github.com/jobkit/jobkit/indexes"
 	"github.com/jobkit/jobkit/job"
 )
 
@@ -39,12 +41,102 @@ func (m *machine) change(t *rapid.T, c PodChange) {
 	m.settle(t)
 }
 
-// StartPod moves a Pending pod to Running.
+// StartPod moves a Pending pod to Running (or, rarely, Unknown: its node
+// stopped reporting).
 func (m *machine) StartPod(t *rapid.T) {
 	p := m.pickPod(t, "start", func(p *job.Pod) bool {
 		return isLive(p) && (p.Status.Phase == job.PodPending || p.Status.Phase == "")
 	})
-	m.change(t, PodChange{Name: p.Name, Phase: job.Ptr(job.PodRunning)})
+	phase := job.PodRunning
+	if rapid.IntRange(0, 5).Draw(t, "unknownPhase") == 0 {
+		phase = job.PodUnknown
+	}
+	m.change(t, PodChange{Name: p.Name, Phase: &phase, Node: job.Ptr("node-a")})
+}
+
+// RestartContainer bumps the restart count of a non-terminal pod's first
+// container (restartPolicy OnFailure: the kubelet restarted it in place).
+func (m *machine) RestartContainer(t *rapid.T) {
+	p := m.pickPod(t, "restart", isLive)
+	var n int32
+	if cs := p.Status.ContainerStatuses; len(cs) > 0 {
+		n = cs[0].RestartCount
+	}
+	m.change(t, PodChange{Name: p.Name, Restarts: job.Ptr(n + 1)})
+}
+
+// ExtraPod creates a pod of the Job that the controller did not create (a
+// user or a stale controller did): for Indexed Jobs with an index that may
+// duplicate a live one or lie outside [0, completions).
+func (m *machine) ExtraPod(t *rapid.T) {
+	m.extras++
+	c := PodChange{Name: "extra-" + strconv.Itoa(m.extras)}
+	if j := m.w.Job(); j.Spec.IsIndexed() {
+		c.Index = job.Ptr(m.drawIndex(t, "extraIndex", *j.Spec.Completions+1))
+	}
+	if rapid.Bool().Draw(t, "extraRunning") {
+		c.Phase = job.Ptr(job.PodRunning)
+	}
+	m.change(t, c)
+}
+
+// drawIndex draws a completion index in [0, hi] for a pod the controller
+// did not create. Unless strict, an index in [0, completions) that a pod in
+// the store, completedIndexes or failedIndexes holds is redrawn as
+// completions (out of range), working around the known overlap bug (see
+// strict).
+func (m *machine) drawIndex(t *rapid.T, label string, hi int32) int32 {
+	ix := rapid.Int32Range(0, hi).Draw(t, label)
+	if strict {
+		return ix
+	}
+	j := m.w.Job()
+	c := *j.Spec.Completions
+	if ix >= c {
+		return ix
+	}
+	taken := indexes.ParseLenient(j.Status.CompletedIndexes, c).Has(ix)
+	if fi := j.Status.FailedIndexes; fi != nil && indexes.ParseLenient(*fi, c).Has(ix) {
+		taken = true
+	}
+	for _, p := range m.w.Pods() {
+		if podIndex(p) == ix {
+			taken = true
+		}
+	}
+	if taken {
+		return c
+	}
+	return ix
+}
+
+// OrphanPod stores a pod that matches the Job's selector but has no owner:
+// the controller adopts it (unless the Job is being deleted) and, when it
+// is already terminal, counts it.
+func (m *machine) OrphanPod(t *rapid.T) {
+	j := m.w.Job()
+	m.extras++
+	name := "orphan-" + strconv.Itoa(m.extras)
+	tmpl := j.Spec.Template.DeepCopy()
+	p := &job.Pod{
+		ObjectMeta: job.ObjectMeta{
+			Name: name, Namespace: j.Namespace, UID: job.UID("uid-" + name),
+			CreationTimestamp: job.NewTime(m.w.Now()),
+			Labels:            tmpl.Labels, Annotations: tmpl.Annotations,
+		},
+		Spec:   tmpl.Spec,
+		Status: job.PodStatus{Phase: rapid.SampledFrom([]job.PodPhase{job.PodPending, job.PodRunning, job.PodSucceeded, job.PodFailed}).Draw(t, "orphanPhase")},
+	}
+	if rapid.Bool().Draw(t, "orphanFinalizer") {
+		p.Finalizers = []string{job.TrackingFinalizer}
+	}
+	if j.Spec.IsIndexed() {
+		ix := strconv.Itoa(int(m.drawIndex(t, "orphanIndex", *j.Spec.Completions)))
+		p.Annotations = setKey(p.Annotations, job.CompletionIndexKey, ix)
+		p.Labels = setKey(p.Labels, job.CompletionIndexKey, ix)
+	}
+	m.w.PutPod(p)
+	m.settle(t)
 }
 
 // SetReady sets or clears the Ready condition of a non-terminal pod.
