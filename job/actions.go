@@ -4,7 +4,10 @@ import "fmt"
 
 // CreatePod asks to create Pod (named by Pod.GenerateName; the API server
 // appends a random suffix). Index is the completion index for Indexed Jobs,
-// -1 otherwise.
+// -1 otherwise. Pod is a fresh object the caller may keep and modify. The
+// matching SuccessfulCreate event says "Created pod: <generateName>" since
+// the name is not known before the create call; a caller that learns the
+// name may substitute it.
 type CreatePod struct {
 	Pod   *Pod
 	Index int32
@@ -36,7 +39,8 @@ type AdoptPod struct {
 }
 
 // ReleasePod asks to remove the Job's owner reference from a pod that no
-// longer matches the selector.
+// longer matches the selector; like upstream's release patch it also removes
+// the tracking finalizer.
 type ReleasePod struct {
 	Pod PodRef
 }

@@ -56,7 +56,10 @@ type BackoffRecord struct {
 
 // Memory is what the controller keeps between syncs of one Job outside the
 // API objects. Pass the Memory of the previous Output to the next Step; the
-// zero Memory is a freshly started controller.
+// zero Memory is a freshly started controller. Dropping it (a controller
+// restart, or a deleted Job, for which upstream drops its record) forgets
+// the failures behind the pod-failure backoff, so replacements may be
+// created sooner. Step returns the zero Memory for a finished Job.
 type Memory struct {
 	Backoff BackoffRecord
 }
@@ -87,7 +90,8 @@ type Output struct {
 	// (two-phase accounting of uncountedTerminatedPods).
 	Actions []Action
 	// Status is the status the Job has after all actions, or nil when the
-	// sync writes none.
+	// sync writes none. It equals (as an independent copy) the status of the
+	// last WriteStatus action.
 	Status *JobStatus
 	// Events recorded by this sync, in order.
 	Events []Event
