@@ -10,8 +10,8 @@ const indexedTrackingWarning = "spec: In Indexed Jobs with a number of completio
 
 // WarningsOnCreate returns the API server's create warnings for j (§2.11),
 // in order: the name is not a DNS-1123 label; the Indexed tracking
-// warning. Generic pod-template warnings (deprecated fields, ...) are not
-// modelled. A nil j is an empty Job.
+// warning; then the pod template's generic warnings (see
+// podTemplateWarnings). A nil j is an empty Job.
 func WarningsOnCreate(j *job.Job) []string {
 	if j == nil {
 		j = &job.Job{}
@@ -38,7 +38,14 @@ func WarningsOnUpdate(newJob, oldJob *job.Job) []string {
 	return specWarnings(&newJob.Spec)
 }
 
+// specWarnings is upstream's WarningsForJobSpec: the Indexed tracking
+// warning, then the pod-template warnings at spec.template.
 func specWarnings(s *job.JobSpec) []string {
+	w := indexedWarnings(s)
+	return append(w, podTemplateWarnings(&s.Template, specPath.Child("template"))...)
+}
+
+func indexedWarnings(s *job.JobSpec) []string {
 	if !s.IsIndexed() {
 		return nil
 	}

@@ -1,0 +1,79 @@
+package validation
+
+import (
+	"encoding/json"
+	"slices"
+	"testing"
+
+	"github.com/jobkit/jobkit/job"
+)
+
+func TestPodTemplateWarnings(t *testing.T) {
+	raw := func(s string) json.RawMessage { return json.RawMessage(s) }
+	tests := []struct {
+		name string
+		tmpl job.PodTemplateSpec
+		want []string
+	}{
+		{name: "none", tmpl: job.PodTemplateSpec{Spec: job.PodSpec{Containers: []job.Container{{Name: "a", Image: "i"}}}}},
+		{
+			name: "image pull secrets",
+			tmpl: job.PodTemplateSpec{Spec: job.PodSpec{Unknown: job.Unknown{"imagePullSecrets": raw(`[{"name":"x"},{"name":""},{"name":"x"}]`)}}},
+			want: []string{
+				`spec.template.spec.imagePullSecrets[2].name: duplicate name "x"`,
+				`spec.template.spec.imagePullSecrets[1].name: invalid empty name ""`,
+			},
+		},
+		{
+			name: "node labels, grace period, null selectors",
+			tmpl: job.PodTemplateSpec{Spec: job.PodSpec{Unknown: job.Unknown{
+				"nodeSelector":                  raw(`{"beta.kubernetes.io/os":"linux","disk":"ssd"}`),
+				"terminationGracePeriodSeconds": raw(`-1`),
+				"topologySpreadConstraints":     raw(`[{"topologyKey":"failure-domain.beta.kubernetes.io/zone"}]`),
+				"affinity":                      raw(`{"podAntiAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":[{"topologyKey":"x"}]}}`),
+			}}},
+			want: []string{
+				`spec.template.spec.nodeSelector[beta.kubernetes.io/os]: deprecated since v1.14; use "kubernetes.io/os" instead`,
+				`spec.template.spec.topologySpreadConstraints[0].topologyKey: failure-domain.beta.kubernetes.io/zone is deprecated since v1.17; use "topology.kubernetes.io/zone" instead`,
+				`spec.template.spec.topologySpreadConstraints[0].labelSelector: a null labelSelector results in matching no pod`,
+				`spec.template.spec.terminationGracePeriodSeconds: must be >= 0; negative values are invalid and will be treated as 1`,
+				`spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector: a null labelSelector results in matching no pod`,
+			},
+		},
+		{
+			name: "containers",
+			tmpl: job.PodTemplateSpec{
+				ObjectMeta: job.ObjectMeta{Annotations: map[string]string{
+					"container.seccomp.security.alpha.kubernetes.io/b": "x",
+					"container.apparmor.security.beta.kubernetes.io/a": "x",
+				}},
+				Spec: job.PodSpec{
+					InitContainers: []job.Container{{Name: "a", Unknown: job.Unknown{"ports": raw(`[{"containerPort":80}]`)}}},
+					Containers: []job.Container{{
+						Name: "b",
+						Env:  []job.EnvVar{{Name: "X", Value: "1"}, {Name: "X", Value: "$(X)2"}, {Name: "X", Value: "3"}},
+						Unknown: job.Unknown{
+							"resources": raw(`{"limits":{"memory":"1.5"},"requests":{"memory":"1Gi"}}`),
+							"ports":     raw(`[{"containerPort":80,"protocol":"TCP"}]`),
+						},
+					}},
+				},
+			},
+			want: []string{
+				`spec.template.metadata.annotations[container.apparmor.security.beta.kubernetes.io/a]: deprecated since v1.30; use the "appArmorProfile" field instead`,
+				`spec.template.metadata.annotations[container.seccomp.security.alpha.kubernetes.io/b]: non-functional in v1.27+; use the "seccompProfile" field instead`,
+				`spec.template.spec.containers[0].resources.limits[memory]: fractional byte value "1500m" is invalid, must be an integer`,
+				`spec.template.spec.containers[0].env[2]: hides previous definition of "X", which may be dropped when using apply`,
+				`spec.template.spec.containers[0].ports[0]: duplicate port definition with spec.template.spec.initContainers[0].ports[0]`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := podTemplateWarnings(&tt.tmpl, specPath.Child("template"))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
