@@ -138,3 +138,24 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRunScenario checks that running any file that parses never panics
+// (in the world or in the controller) and ends in a Result.
+func FuzzRunScenario(f *testing.F) {
+	f.Add([]byte(okJob + "steps:\n  - at: 0s\n    expect: {created: [pi-0]}\n  - at: 10s\n    pods: [{name: pi-0, phase: Failed, exitCode: 2}]\n"))
+	f.Add([]byte(okJob + "pods:\n  - {name: a, count: 3, phase: Succeeded, deleted: true}\nsteps:\n  - at: 0s\n    deleteJob: true\n"))
+	f.Add([]byte(okJob + "steps:\n  - at: 0s\n    job: {spec: {suspend: true}}\n  - at: 1s\n    statusUpdate: {active: 3}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sc, err := jobtest.Parse("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		if len(sc.Pods) > 50 {
+			return // keep each run small
+		}
+		r := jobtest.RunScenario(sc, nil)
+		if !r.Passed() && r.Err.Error() == "" {
+			t.Fatal("failure without a reason")
+		}
+	})
+}

@@ -160,6 +160,9 @@ func (w *World) carryOut(a job.Action, rec *Record) (string, error) {
 	rec.Actions = append(rec.Actions, a)
 	switch a := a.(type) {
 	case job.CreatePod:
+		if a.Pod == nil {
+			return "", fmt.Errorf("CreatePod without a pod")
+		}
 		name := w.createPod(a)
 		rec.Created = append(rec.Created, name)
 		if a.Index >= 0 {
