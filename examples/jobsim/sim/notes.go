@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/jobkit/jobkit/indexes"
 	"github.com/jobkit/jobkit/job"
 )
 
@@ -39,7 +40,10 @@ const maxNamed = 4
 // notes collects what happened at the current instant.
 type notes struct {
 	items [numNotes][]string
-	any   bool
+	// createdIndexes are the completion indexes of the created pods
+	// (Indexed Jobs), shown when the pods are only counted.
+	createdIndexes []int32
+	any            bool
 }
 
 func (n *notes) add(k noteKind, items ...string) {
@@ -50,7 +54,8 @@ func (n *notes) add(k noteKind, items ...string) {
 	n.any = true
 }
 
-// render is "started a b; failed c (exit 1); created 12 pods", then reset.
+// render is "started a b; failed c (exit 1); created 12 pods (indexes
+// 0-11)", then resets n.
 func (n *notes) render() string {
 	var parts []string
 	for k := range numNotes {
@@ -59,12 +64,17 @@ func (n *notes) render() string {
 			continue
 		}
 		if len(items) > maxNamed {
-			parts = append(parts, fmt.Sprintf("%s %d pods", noteLabels[k], len(items)))
+			part := fmt.Sprintf("%s %d pods", noteLabels[k], len(items))
+			if k == noteCreated && len(n.createdIndexes) > 0 {
+				part += " (indexes " + indexes.FromIndexes(n.createdIndexes...).String() + ")"
+			}
+			parts = append(parts, part)
 		} else {
 			parts = append(parts, noteLabels[k]+" "+strings.Join(items, " "))
 		}
 		n.items[k] = n.items[k][:0]
 	}
+	n.createdIndexes = n.createdIndexes[:0]
 	n.any = false
 	return strings.Join(parts, "; ")
 }

@@ -34,6 +34,7 @@ func (e *engine) settle() error {
 		e.created(name, idx)
 	}
 	e.notes.add(noteCreated, rec.Created...)
+	e.notes.createdIndexes = append(e.notes.createdIndexes, rec.CreatedIndexes...)
 	for _, name := range rec.Deleted {
 		ps := e.pods[name]
 		if ps == nil || ps.terminal {
