@@ -73,6 +73,8 @@ func drawInput(t *rapid.T) Input {
 		if isIndexed {
 			if ix := rapid.IntRange(-1, int(completions)+1).Draw(t, name+"index"); ix >= 0 {
 				opts = append(opts, idx(ix))
+			} else if rapid.Bool().Draw(t, name+"badIndex") {
+				opts = append(opts, annotation(CompletionIndexKey, rapid.SampledFrom([]string{"x", "-1", "+1", "99999999999", " 1", ""}).Draw(t, name+"badIndexValue")))
 			}
 			if j.Spec.BackoffLimitPerIndex != nil {
 				opts = append(opts, annotation(IndexFailureCountKey, fmt.Sprint(rapid.IntRange(0, 2).Draw(t, name+"fc"))))
