@@ -101,7 +101,13 @@ type engine struct {
 	lastLine       string
 	podEvents      int
 	instants       int
+	settlesNow     int // settles at the current instant
 }
+
+// maxSettlesPerInstant bounds the settles at one instant: pods whose
+// durations are all zero could otherwise be created and finish at the same
+// instant forever.
+const maxSettlesPerInstant = 100000
 
 // Run simulates j under model m: it creates j in a jobtest.World, lets the
 // controller create pods, plays each pod's drawn fate, and advances the
@@ -229,9 +235,13 @@ func (e *engine) loop() (*Result, error) {
 		if next > e.now {
 			e.flush()
 			e.now = next
+			e.settlesNow = 0
 			if err := e.w.Advance(e.opts.Start.Add(next)); err != nil {
 				return nil, err
 			}
+		}
+		if e.settlesNow++; e.settlesNow > maxSettlesPerInstant {
+			return nil, fmt.Errorf("time does not advance: %d settles at this instant (pods with zero durations failing and being replaced at once?)", maxSettlesPerInstant)
 		}
 		for len(e.queue) > 0 && e.queue[0].at == e.now {
 			ev := heap.Pop(&e.queue).(event)
