@@ -19,8 +19,10 @@ import (
 //  4. when the spec changed, generation is the old generation + 1;
 //  5. an empty metadata.uid and an empty metadata.resourceVersion (Jobs allow
 //     unconditional updates) are taken from the old Job; creationTimestamp
-//     and deletionTimestamp are forced to the old values, and
-//     deletionGracePeriodSeconds too when the new one is nil.
+//     and deletionTimestamp are forced to the old values when the old Job
+//     has them (an update cannot change or remove them; a deletionTimestamp
+//     added by an update is left for validation to reject as immutable),
+//     and deletionGracePeriodSeconds too when the new one is nil.
 //
 // "The spec changed" is decided on the JSON form of the two specs with
 // null, empty lists and empty objects treated as absent; unlike the API
@@ -73,8 +75,13 @@ func fixSystemFields(n, o *job.ObjectMeta) {
 	if n.ResourceVersion == "" {
 		n.ResourceVersion = o.ResourceVersion
 	}
-	n.CreationTimestamp = o.CreationTimestamp
-	n.DeletionTimestamp = o.DeletionTimestamp
+	if !o.CreationTimestamp.IsZero() {
+		n.CreationTimestamp = o.CreationTimestamp
+	}
+	if o.DeletionTimestamp != nil && !o.DeletionTimestamp.IsZero() {
+		t := *o.DeletionTimestamp
+		n.DeletionTimestamp = &t
+	}
 	if n.DeletionGracePeriodSeconds == nil && o.DeletionGracePeriodSeconds != nil {
 		v := *o.DeletionGracePeriodSeconds
 		n.DeletionGracePeriodSeconds = &v

@@ -46,3 +46,22 @@ func TestPrepareForUpdate(t *testing.T) {
 		t.Errorf("nil handling")
 	}
 }
+
+// The API server keeps a stored deletionTimestamp but does not erase one
+// an update adds (validation then rejects it as immutable).
+func TestPrepareForUpdateDeletionTimestamp(t *testing.T) {
+	ts := job.NewTimePtr(time.Date(2026, 1, 1, 0, 1, 0, 0, time.UTC))
+	old := Job(decode(t, `{"metadata":{"name":"pi","uid":"U"},"spec":{"template":{"spec":{"restartPolicy":"Never","containers":[{"name":"main","image":"busybox"}]}}}}`))
+	added := old.DeepCopy()
+	added.DeletionTimestamp = ts
+	if got := PrepareForUpdate(added, old); got.DeletionTimestamp == nil || !got.DeletionTimestamp.Equal(*ts) {
+		t.Errorf("added deletionTimestamp was dropped: %v", got.DeletionTimestamp)
+	}
+	deleting := old.DeepCopy()
+	deleting.DeletionTimestamp = ts
+	removed := deleting.DeepCopy()
+	removed.DeletionTimestamp = nil
+	if got := PrepareForUpdate(removed, deleting); got.DeletionTimestamp == nil || !got.DeletionTimestamp.Equal(*ts) {
+		t.Errorf("stored deletionTimestamp not kept: %v", got.DeletionTimestamp)
+	}
+}
