@@ -124,6 +124,10 @@ func (l *ledger) check(r round) error {
 			if a.RemoveFinalizerFirst {
 				v.hasFin = false
 			}
+		case job.CreatePod:
+			if err := checkCreate(r, a); err != nil {
+				return fmt.Errorf("%s: %w", where, err)
+			}
 		case job.AdoptPod:
 			if v := pods[a.Pod.Name]; v != nil {
 				v.hasFin = true
@@ -152,6 +156,57 @@ func (l *ledger) check(r round) error {
 	if r.done < 0 && r.out.Status != nil {
 		if d := cmp.Diff(cur, r.out.Status); d != "" {
 			return fmt.Errorf("Output.Status is not the last status written (-written +Output.Status):\n%s", d)
+		}
+	}
+	return nil
+}
+
+// checkCreate checks a CreatePod of round r against the Job and the pods
+// observed (§5): no creation for a suspended, deleted or finishing Job
+// (interim condition in the status the round ends with), none for a
+// NonIndexed Job without completions once a pod succeeded; for Indexed
+// Jobs the index is in [0, completions), not completed or failed at the
+// end of the round, and no active pod (nor, when only failed pods are
+// replaced, terminating pod) holds it.
+func checkCreate(r round, a job.CreatePod) error {
+	j := r.in.Job
+	end := r.out.Status
+	if end == nil {
+		end = &j.Status
+	}
+	switch {
+	case j.Spec.IsSuspended():
+		return fmt.Errorf("pod created for a suspended Job")
+	case j.DeletionTimestamp != nil:
+		return fmt.Errorf("pod created for a Job being deleted")
+	case end.HasTrueCondition(job.JobFailureTarget) || end.HasTrueCondition(job.JobSuccessCriteriaMet):
+		return fmt.Errorf("pod created for a Job with an interim condition")
+	}
+	if !j.Spec.IsIndexed() {
+		if j.Spec.Completions == nil && end.Succeeded > 0 {
+			return fmt.Errorf("pod created for a work-queue Job after a success")
+		}
+		return nil
+	}
+	c := *j.Spec.Completions
+	ix := a.Index
+	if ix < 0 || ix >= c {
+		return fmt.Errorf("index %d outside [0, %d)", ix, c)
+	}
+	if indexes.ParseLenient(end.CompletedIndexes, c).Has(ix) {
+		return fmt.Errorf("index %d is completed (%q)", ix, end.CompletedIndexes)
+	}
+	if fi := end.FailedIndexes; fi != nil && indexes.ParseLenient(*fi, c).Has(ix) {
+		return fmt.Errorf("index %d is failed (%q)", ix, *fi)
+	}
+	onlyReplaceFailed := j.Spec.PodFailurePolicy != nil ||
+		(j.Spec.PodReplacementPolicy != nil && *j.Spec.PodReplacementPolicy == job.Failed)
+	for _, p := range r.in.Pods {
+		if ref := p.ControllerRef(); ref == nil || ref.UID != j.UID || podIndex(p) != ix || isTerminalPhase(p) {
+			continue
+		}
+		if p.DeletionTimestamp == nil || onlyReplaceFailed {
+			return fmt.Errorf("index %d already has pod %s (deleting %v)", ix, p.Name, p.DeletionTimestamp != nil)
 		}
 	}
 	return nil

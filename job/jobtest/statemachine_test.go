@@ -392,6 +392,29 @@ func (m *machine) Check(t *rapid.T) {
 		if st.Active != active || st.Ready == nil || *st.Ready != ready || st.Terminating == nil || *st.Terminating != terminating {
 			fail("status active/ready/terminating %d/%v/%v but the store holds %d/%d/%d", st.Active, st.Ready, st.Terminating, active, ready, terminating)
 		}
+		// Criteria that must have fired (§4.5): an interim condition once
+		// the deadline passed, the backoff limit is exceeded or the
+		// completions are reached.
+		if ads := j.Spec.ActiveDeadlineSeconds; ads != nil && !j.Spec.IsSuspended() && st.StartTime != nil &&
+			w.Now().Sub(st.StartTime.Time) >= time.Duration(*ads)*time.Second && !ft && !scm {
+			fail("past the active deadline (%ds since %s) without an interim condition", *ads, w.offset(st.StartTime.Time))
+		}
+		if st.Failed > *j.Spec.BackoffLimit && !ft && !scm {
+			fail("failed %d > backoffLimit %d without an interim condition", st.Failed, *j.Spec.BackoffLimit)
+		}
+		if reached := active == 0 && ((completions < 0 && st.Succeeded > 0) || (completions >= 0 && st.Succeeded >= completions)); reached && !ft && !scm {
+			fail("completions reached (succeeded %d, active 0) without an interim condition", st.Succeeded)
+		}
+		if j.DeletionTimestamp == nil && !ft && !scm {
+			// Suspend bookkeeping (§4.9) ran in the last sync.
+			susp := st.FindCondition(job.JobSuspended)
+			if j.Spec.IsSuspended() != (susp != nil && susp.Status == job.ConditionTrue) {
+				fail("spec.suspend %v but Suspended condition %+v", j.Spec.IsSuspended(), susp)
+			}
+			if !j.Spec.IsSuspended() && st.StartTime == nil {
+				fail("running Job without startTime")
+			}
+		}
 		if j.DeletionTimestamp == nil {
 			if j.Spec.IsSuspended() && active != 0 {
 				fail("suspended Job with %d active pods", active)
