@@ -19,48 +19,60 @@ import (
 // worlds with rapid and checks invariants after every step.
 //
 // Each test case draws a valid Job (drawPropJob), creates it in a World and
-// settles it; then rapid picks actions: pods start, become ready or not
-// ready, succeed, fail with random exit codes in random containers, get a
-// DisruptionTarget condition and fail, get deleted (terminating) and later
-// reach a terminal phase or vanish, vanish outright; the clock advances (1 s
-// to 15 min, or exactly to the controller's requeue); the user suspends and
-// resumes, changes parallelism, changes completions of an Indexed Job
-// elastically, deletes the Job; and the executor crashes after a sync's
-// first status write. The world settles after every action.
+// settles it; then rapid picks actions (prop_actions_test.go): pods start
+// (Running, sometimes Unknown), become ready or not ready, restart a
+// container, succeed, fail with random exit codes in random containers, get
+// a DisruptionTarget condition and fail, get deleted (terminating) and later
+// reach a terminal phase or vanish, vanish outright; pods the controller did
+// not create appear (owned extras, selector-matching orphans); the clock
+// advances (1 s to 15 min, or exactly to the controller's requeue); the user
+// suspends and resumes, changes parallelism, changes completions of an
+// Indexed Job elastically, deletes the Job; and the executor crashes right
+// after a sync's first status write (ArmCrash: the rest of that sync is
+// lost, and the controller comes back, with or without its memory, only
+// after the next action's change). The world settles after every action.
 //
-// Invariants checked after every Settle (see Check; after a crashed round
-// only those that hold for any persisted status), besides those of the
-// ledger (prop_ledger_test.go) checked on every Step round, and the world's
-// own checks (every status written passes ValidateJobStatusUpdate; Step
-// leaves its inputs untouched, CheckInputs):
+// Checked on every Step call: it is deterministic (a second call on the same
+// Input gives the same Output) and independent of pod order (reversed and
+// rotated pod slices give the same Output); the world checks that it leaves
+// its inputs untouched (CheckInputs) and that every status it writes passes
+// ValidateJobStatusUpdate (a rejected write fails the test). The ledger
+// (prop_ledger_test.go) replays every round: two-phase, exactly-once pod
+// accounting and the legality of every pod creation and deletion.
 //
-//   - Every Step call is deterministic (a second call on the same Input gives
-//     the same Output) and independent of pod order (reversed and rotated
-//     pod slices give the same Output).
+// Checked after every action (Check; after a crashed sync only those that
+// hold for any persisted status):
+//
 //   - status.failed never decreases; status.succeeded never decreases except
 //     for an Indexed Job whose completions were lowered (completedIndexes is
-//     then trimmed to the new range, so it shrinks with it).
+//     trimmed to the new range, so it shrinks with it).
 //   - ready <= active; completedIndexes and failedIndexes parse within
-//     [0, completions) and are disjoint; Indexed: succeeded = |completedIndexes|.
-//   - Conditions: Complete and Failed are never both True; once either is
-//     True the status never changes again; Complete implies
-//     SuccessCriteriaMet=True, Failed implies FailureTarget=True (newest
-//     semantics: every failure goes through FailureTarget); FailureTarget is
-//     never followed by Complete nor SuccessCriteriaMet by Failed; interim
-//     conditions once True stay True.
-//   - uncountedTerminatedPods is empty once the world settled; succeeded
-//     (NonIndexed) and failed equal the number of distinct UIDs ever listed
-//     as uncounted succeeded and failed (exactly once, with the ledger).
-//   - A finished Job has active 0, terminating 0, completionTime iff Complete,
-//     and no pod left carrying the tracking finalizer.
+//     [0, completions) and are disjoint; Indexed: succeeded = |completedIndexes|
+//     and no completed index is dropped (completions not lowered).
+//   - Conditions: Complete and Failed are never both True, nor FailureTarget
+//     and SuccessCriteriaMet; Complete implies SuccessCriteriaMet=True and
+//     Failed implies FailureTarget=True (newest semantics: every failure
+//     goes through FailureTarget); interim conditions once True stay True;
+//     once the Job is finished its status never changes again.
+//   - Exactly once: succeeded (NonIndexed) and failed plus the UIDs still
+//     listed in uncountedTerminatedPods equal the number of distinct UIDs
+//     ever listed there; once settled, nothing is left uncounted.
+//   - A finished Job has active 0, terminating 0, completionTime iff
+//     Complete, and no pod left carrying the tracking finalizer.
 //   - An unfinished Job: active, ready and terminating equal what the store
-//     holds; no terminal pod keeps the finalizer except a failed pod of an
-//     Indexed Job with backoffLimitPerIndex (the delayed-deletion pod, §7.4);
-//     unless the Job is being deleted: suspended → active 0; an interim
-//     condition → active 0; active <= parallelism (and <= completions −
-//     succeeded); Indexed: active pods have distinct indexes < completions.
+//     holds (owned pods); no terminal owned pod keeps the finalizer except a
+//     failed pod of a Job with backoffLimitPerIndex (the delayed-deletion
+//     pod, §7.4); past the active deadline, failed > backoffLimit or
+//     completions reached with no active pod imply an interim condition;
+//     unless the Job is being deleted or has an interim condition, the
+//     Suspended condition is True iff spec.suspend and a running Job has a
+//     startTime; unless being deleted: suspended → active 0, an interim
+//     condition → active 0, active <= parallelism (and <= completions −
+//     succeeded), Indexed: active pods have distinct indexes < completions.
 //
-// Run longer with -rapid.checks=N and -rapid.steps=N.
+// The default run (100 cases of about 30 actions) takes a few seconds; run
+// longer with -rapid.checks=N and -rapid.steps=N. JOBKIT_SM_STRICT=1 turns
+// off the work-arounds for known bugs (see strict).
 func TestStateMachine(t *testing.T) {
 	var st smStats
 	rapid.Check(t, func(rt *rapid.T) {
