@@ -89,6 +89,16 @@ func isPodReady(p *Pod) bool {
 // classify evaluates the §3 predicates of p. adopted pods count as carrying
 // the tracking finalizer (the adoption patch adds it).
 func (s *syncer) classify(p *Pod, adopted bool) podRec {
+	ix := unknownIndex
+	if s.indexed {
+		ix = parseCompletionIndex(p.Annotations)
+	}
+	return s.classifyIndexed(p, adopted, ix)
+}
+
+// classifyIndexed is classify with the completion index already parsed
+// (ix is ignored for NonIndexed Jobs).
+func (s *syncer) classifyIndexed(p *Pod, adopted bool, ix int32) podRec {
 	r := podRec{pod: p, index: unknownIndex}
 	phase := p.Status.Phase
 	terminal := phase == PodSucceeded || phase == PodFailed
@@ -112,7 +122,7 @@ func (s *syncer) classify(p *Pod, adopted bool) podRec {
 		r.flags |= fHasFin
 	}
 	if s.indexed {
-		r.index = parseCompletionIndex(p.Annotations)
+		r.index = ix
 		if s.isValidIndex(r.index) {
 			r.flags |= fValidIndex
 		}

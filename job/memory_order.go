@@ -74,17 +74,22 @@ const addressOrderMinLen = 1024
 // for their memory to stay in the L2 cache until claimPods reads them.
 const warmChunk = 128
 
-// warm reads, for the given pods, one word of every object claimPods and
-// classify will read (the pod's metadata and status, its owner references,
-// finalizers and conditions arrays, its label and annotation maps) and
-// returns a meaningless sum so the loads are not optimised away. The loads
-// of different pods are independent, so the CPU overlaps their cache
-// misses; the real pass that follows then finds the memory cached instead
-// of waiting for one miss after another.
-func warm(pods []*Pod, order []int32) int {
+// warm reads, for the given pods (at most warmChunk), one word of every
+// object claimPods and classify will read (the pod's metadata and status,
+// its owner references, finalizers and conditions arrays, its label and
+// annotation maps) and returns a meaningless sum so the loads are not
+// optimised away; for Indexed Jobs it also parses each pod's completion
+// index into idx (idx[i] for order[i]), the deepest pointer chase of
+// classification. The loads of different pods are independent, so the CPU
+// overlaps their cache misses; the real pass that follows then finds the
+// memory cached instead of waiting for one miss after another.
+func warm(pods []*Pod, order []int32, indexed bool, idx *[warmChunk]int32) int {
 	sum := 0
-	for _, k := range order {
+	for i, k := range order {
 		p := pods[k]
+		if indexed {
+			idx[i] = parseCompletionIndex(p.Annotations)
+		}
 		sum += len(p.Namespace) + len(p.Status.Phase) + len(p.Labels) + len(p.Annotations)
 		if len(p.OwnerReferences) > 0 {
 			if c := p.OwnerReferences[0].Controller; c != nil && *c {

@@ -47,10 +47,12 @@ func (s *syncer) claimPods(pods []*Pod) error {
 		}
 	}()
 	order := addressOrder(pods)
+	var chunkIdx [warmChunk]int32
 	for i, k := range order {
 		if i%warmChunk == 0 {
-			s.warmSink += warm(pods, order[i:min(i+warmChunk, len(order))])
+			s.warmSink += warm(pods, order[i:min(i+warmChunk, len(order))], s.indexed, &chunkIdx)
 		}
+		ix := chunkIdx[i%warmChunk]
 		p := pods[k]
 		if p.Namespace != j.Namespace {
 			continue
@@ -62,14 +64,14 @@ func (s *syncer) claimPods(pods []*Pod) error {
 		match := sel.matches(p.Labels)
 		switch {
 		case ref != nil && match:
-			s.recs = append(s.recs, s.classify(p, false))
+			s.recs = append(s.recs, s.classifyIndexed(p, false, ix))
 		case ref != nil:
 			if !s.jobDeleting {
 				claims = append(claims, claim{ref: refOf(p)})
 			}
 		case match && !s.jobDeleting && p.DeletionTimestamp == nil:
 			claims = append(claims, claim{ref: refOf(p), adopt: true})
-			s.recs = append(s.recs, s.classify(p, true))
+			s.recs = append(s.recs, s.classifyIndexed(p, true, ix))
 		}
 	}
 	return nil

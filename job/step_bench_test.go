@@ -43,12 +43,13 @@ func benchInput(n int, isIndexed bool) Input {
 func benchmarkStep(b *testing.B, n int, isIndexed bool) {
 	in := benchInput(n, isIndexed)
 	b.ReportAllocs()
-	b.ResetTimer()
+	cpu0 := processCPUTime()
 	for b.Loop() {
 		if _, err := Step(in); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(processCPUTime()-cpu0)/float64(b.N), "cpu-ns/op")
 }
 
 func BenchmarkStepIndexed1000(b *testing.B)      { benchmarkStep(b, 1000, true) }
