@@ -101,7 +101,8 @@
 // coloured by outcome, lighter while pending and hatched while terminating,
 // a dotted line where an index had no pod, row labels marked ✓ (completed
 // index) or ✗ (failed index), dashed vertical lines labelled with the Job
-// conditions, a time axis, and the status counters (active, ready, succeeded, failed, terminating) over time. Beyond 200
-// rows, rows are aggregated into 200 bands, shaded by the share of their
-// rows with a running pod; the picture says so.
+// conditions, suspended spans shaded, a time axis, and the status counters
+// (active, ready, succeeded, failed, terminating) over time. Beyond 200
+// rows, rows are aggregated into at most 200 bands, shaded by the share of
+// their rows with a running pod; the picture says so.
 package sim

@@ -95,6 +95,7 @@ func SVG(tl *Timeline) []byte {
 	s.header()
 	s.legend(80)
 	s.grid(rowsTop, rowsBottom)
+	s.suspendedSpans(rowsTop, rowsBottom)
 	if banded {
 		s.bands(rowsTop, rowH, rows)
 	} else {

@@ -94,3 +94,29 @@ func (s *svgWriter) marks(labels []markLabel, labelsTop, rowsTop, bottom float64
 	}
 	_ = rowsTop
 }
+
+// suspendedSpans shades, between top and bottom, the intervals during
+// which the Job was suspended (Suspended=True until Suspended=False or the
+// end).
+func (s *svgWriter) suspendedSpans(top, bottom float64) {
+	from := Never
+	shade := func(to time.Duration) {
+		s.f(`<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#6a3d9a" fill-opacity="0.07"><title>suspended</title></rect>`+"\n",
+			s.x(from), top, s.x(to)-s.x(from), bottom-top)
+	}
+	for _, m := range s.tl.Marks {
+		if m.Type != "Suspended" {
+			continue
+		}
+		switch {
+		case m.Status == "True" && from == Never:
+			from = m.At
+		case m.Status != "True" && from != Never:
+			shade(m.At)
+			from = Never
+		}
+	}
+	if from != Never {
+		shade(s.tl.End)
+	}
+}
