@@ -12,18 +12,19 @@ import (
 //
 //  1. template labels at spec.template.labels (not ...metadata.labels);
 //  2. template annotations at spec.template.annotations;
-//  3. spec.template.spec.containers: Required when empty; per container:
-//     name (Required / DNS-1123 label), image (Required when empty), then
-//     Duplicate name;
-//  4. spec.template.spec.initContainers: per container name, image, then
-//     Duplicate (against the regular containers and earlier init
-//     containers);
-//  5. spec.template.spec.restartPolicy: Required when empty, NotSupported
+//  3. spec.template.spec.volumes (template_volumes.go);
+//  4. spec.template.spec.containers: Required when empty; per container:
+//     name (Required / DNS-1123 label), image (Required when empty),
+//     volumeMounts, then Duplicate name;
+//  5. spec.template.spec.initContainers: per container name, image,
+//     volumeMounts, then Duplicate (against the regular containers and
+//     earlier init containers);
+//  6. spec.template.spec.restartPolicy: Required when empty, NotSupported
 //     unless Always/OnFailure/Never;
-//  6. spec.template.spec.ephemeralContainers: Forbidden when present.
+//  7. spec.template.spec.ephemeralContainers: Forbidden when present.
 //
-// Not modelled (generic Pod validation, out of jobkit's scope): volumes,
-// ports, env, resources, probes, security context, pod-specific annotations,
+// Not modelled (generic Pod validation, out of jobkit's scope): volume
+// sources, ports, env, resources, probes, security context, pod-specific annotations,
 // seccomp/AppArmor, and everything else kept verbatim in PodSpec.Unknown.
 func validatePodTemplate(t *job.PodTemplateSpec, p *field.Path) field.ErrorList {
 	var errs field.ErrorList
@@ -33,8 +34,10 @@ func validatePodTemplate(t *job.PodTemplateSpec, p *field.Path) field.ErrorList 
 	if !annotationsValid(t.Annotations) {
 		errs = append(errs, ValidateAnnotations(t.Annotations, p.Child("annotations"))...)
 	}
-	errs = append(errs, validateContainers(&t.Spec, p)...)
-	errs = append(errs, validateInitContainers(&t.Spec, p)...)
+	volErrs, volumes := validateVolumes(&t.Spec, p)
+	errs = append(errs, volErrs...)
+	errs = append(errs, validateContainers(&t.Spec, p, volumes)...)
+	errs = append(errs, validateInitContainers(&t.Spec, p, volumes)...)
 	switch t.Spec.RestartPolicy {
 	case job.RestartPolicyAlways, job.RestartPolicyOnFailure, job.RestartPolicyNever:
 	case "":
@@ -51,7 +54,7 @@ func validatePodTemplate(t *job.PodTemplateSpec, p *field.Path) field.ErrorList 
 
 // validateContainerCommon checks container i of the list named list
 // (containers or initContainers) of template t.
-func validateContainerCommon(c *job.Container, t *field.Path, list string, i int) field.ErrorList {
+func validateContainerCommon(c *job.Container, t *field.Path, list string, i int, volumes map[string]bool) field.ErrorList {
 	var errs field.ErrorList
 	if c.Name == "" {
 		errs = append(errs, field.Required(t.Child("spec", list).Index(i).Child("name"), ""))
@@ -63,10 +66,10 @@ func validateContainerCommon(c *job.Container, t *field.Path, list string, i int
 	if c.Image == "" {
 		errs = append(errs, field.Required(t.Child("spec", list).Index(i).Child("image"), ""))
 	}
-	return errs
+	return append(errs, validateVolumeMounts(c, t.Child("spec", list).Index(i), volumes)...)
 }
 
-func validateContainers(s *job.PodSpec, t *field.Path) field.ErrorList {
+func validateContainers(s *job.PodSpec, t *field.Path, volumes map[string]bool) field.ErrorList {
 	if len(s.Containers) == 0 {
 		return field.ErrorList{field.Required(t.Child("spec", "containers"), "")}
 	}
@@ -74,7 +77,7 @@ func validateContainers(s *job.PodSpec, t *field.Path) field.ErrorList {
 	var seen nameSet
 	for i := range s.Containers {
 		c := &s.Containers[i]
-		errs = append(errs, validateContainerCommon(c, t, "containers", i)...)
+		errs = append(errs, validateContainerCommon(c, t, "containers", i, volumes)...)
 		if !seen.add(c.Name) {
 			errs = append(errs, field.Duplicate(t.Child("spec", "containers").Index(i).Child("name"), c.Name))
 		}
@@ -82,7 +85,7 @@ func validateContainers(s *job.PodSpec, t *field.Path) field.ErrorList {
 	return errs
 }
 
-func validateInitContainers(s *job.PodSpec, t *field.Path) field.ErrorList {
+func validateInitContainers(s *job.PodSpec, t *field.Path, volumes map[string]bool) field.ErrorList {
 	var errs field.ErrorList
 	if len(s.InitContainers) == 0 {
 		return nil
@@ -93,7 +96,7 @@ func validateInitContainers(s *job.PodSpec, t *field.Path) field.ErrorList {
 	}
 	for i := range s.InitContainers {
 		c := &s.InitContainers[i]
-		errs = append(errs, validateContainerCommon(c, t, "initContainers", i)...)
+		errs = append(errs, validateContainerCommon(c, t, "initContainers", i, volumes)...)
 		if seen.has(c.Name) {
 			errs = append(errs, field.Duplicate(t.Child("spec", "initContainers").Index(i).Child("name"), c.Name))
 		} else if c.Name != "" {
