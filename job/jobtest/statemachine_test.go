@@ -245,12 +245,50 @@ func (m *machine) crash(t *rapid.T) {
 	m.rounds[len(m.rounds)-1].done = k + 1
 	if k >= 0 && k+1 < len(out.Actions) {
 		m.crashes++
+		if err := m.checkReplay(out, k); err != nil {
+			t.Fatalf("crash replay: %v", err)
+		}
 	}
 	if rapid.Bool().Draw(t, "restartDropsMemory") {
 		m.w.Memory = job.Memory{}
 	} else if k >= 0 {
 		m.w.Memory = out.Memory
 	}
+}
+
+// checkReplay checks that a controller restarted right after the crash
+// (nothing else changed, same instant, memory as flushed) finishes the
+// crashed sync: it removes the same finalizers and ends with the status the
+// crashed sync would have ended with. out is the crashed sync's output, k
+// the index of its first WriteStatus (carried out).
+func (m *machine) checkReplay(out job.Output, k int) error {
+	in := job.Input{Job: m.w.job, Pods: m.w.inputPods(), Now: m.w.Now(), Memory: out.Memory, Config: m.w.Config}
+	again, err := m.stepFn(in)
+	if err != nil {
+		return err
+	}
+	removals := func(as []job.Action) []string {
+		var names []string
+		for _, a := range as {
+			if r, ok := a.(job.RemoveFinalizer); ok {
+				names = append(names, r.Pod.Name)
+			}
+		}
+		slices.Sort(names)
+		return names
+	}
+	if d := cmp.Diff(removals(out.Actions[k+1:]), removals(again.Actions)); d != "" {
+		return fmt.Errorf("finalizer removals differ (-crashed sync +replay):\n%s", d)
+	}
+	want := out.Status
+	got := again.Status
+	if got == nil {
+		got = &m.w.job.Status
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		return fmt.Errorf("final status differs (-crashed sync +replay):\n%s", d)
+	}
+	return nil
 }
 
 // flush replays the recorded rounds into the ledger.
