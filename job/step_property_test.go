@@ -177,6 +177,7 @@ func TestStepInvariants(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Step: %v", err)
 		}
+		checkActionOrder(t, out)
 		st := out.Status
 		if st == nil {
 			return
@@ -203,4 +204,47 @@ func TestStepInvariants(t *testing.T) {
 			t.Fatalf("completionTime %v with conditions %s", st.CompletionTime, condSummary(st))
 		}
 	})
+}
+
+// checkActionOrder checks the documented execution order of Output.Actions:
+// AdoptPod/ReleasePod, then DeletePod or CreatePod (never both), then at
+// most one WriteStatus, then RemoveFinalizer, then at most one WriteStatus;
+// and that Output.Status equals the last WriteStatus.
+func checkActionOrder(t *rapid.T, out Output) {
+	phase := 0
+	var creates, deletes, writes int
+	var last *JobStatus
+	for i, a := range out.Actions {
+		p := 0
+		switch a := a.(type) {
+		case AdoptPod, ReleasePod:
+			p = 0
+		case CreatePod:
+			p, creates = 1, creates+1
+		case DeletePod:
+			p, deletes = 1, deletes+1
+		case WriteStatus:
+			writes++
+			last = a.Status
+			p = 2
+			if phase >= 2 {
+				p = 4
+			}
+		case RemoveFinalizer:
+			p = 3
+		}
+		if p < phase || (p == 4 && phase == 4) {
+			t.Fatalf("action %d (%v) out of order: %v", i, a, out.Actions)
+		}
+		phase = p
+	}
+	if creates > 0 && deletes > 0 {
+		t.Fatalf("a sync both creates and deletes: %v", out.Actions)
+	}
+	if writes > 2 {
+		t.Fatalf("%d status writes", writes)
+	}
+	if diff := cmp.Diff(last, out.Status); diff != "" {
+		t.Fatalf("Output.Status differs from the last WriteStatus:\n%s", diff)
+	}
 }
