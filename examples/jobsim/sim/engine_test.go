@@ -346,8 +346,8 @@ func TestSVGIsWellFormed(t *testing.T) {
 // TestIndexed10000 simulates the 10,000-completion Indexed Job
 // (parallelism 1,000) to the end; BenchmarkIndexed10000 times it.
 func TestIndexed10000(t *testing.T) {
-	if testing.Short() {
-		t.Skip("10,000 completions")
+	if testing.Short() || raceEnabled {
+		t.Skip("10,000 completions: not with -short or -race")
 	}
 	res := runBig(t)
 	st := res.Job.Status
