@@ -17,7 +17,13 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-func mustJob(t testing.TB, text string) *job.Job {
+// fataler is what the helpers need of a *testing.T or a *rapid.T.
+type fataler interface {
+	Helper()
+	Fatal(args ...any)
+}
+
+func mustJob(t fataler, text string) *job.Job {
 	t.Helper()
 	j, err := manifest.DecodeJob([]byte(text))
 	if err != nil {
@@ -26,7 +32,7 @@ func mustJob(t testing.TB, text string) *job.Job {
 	return j
 }
 
-func mustModel(t testing.TB, text string) *Model {
+func mustModel(t fataler, text string) *Model {
 	t.Helper()
 	m, err := ParseModel([]byte(text))
 	if err != nil {
