@@ -5,11 +5,15 @@ import "time"
 // podFinishTime is when p finished, for the pod-failure backoff (§12). The
 // first rule that yields a time wins:
 //
-//  1. containers: the latest state.terminated.finishedAt over every regular
-//     container status, folded with every status of an init container
-//     declared with restartPolicy Always (sidecar). Any of those statuses
-//     not terminated, or terminated with a zero finishedAt, voids the rule;
-//     so does having no such status at all.
+//  1. containers, in two passes as upstream's getFinishTimeFromContainers:
+//     the regular pass takes the latest state.terminated.finishedAt over
+//     every regular container status and yields nothing when there is no
+//     status or one is not terminated (or has a zero finishedAt); the
+//     sidecar pass starts from that result and folds in every status of an
+//     init container declared with restartPolicy Always, yielding nothing
+//     when one of those is not terminated. So a terminated sidecar yields
+//     its time even when a regular container is still running, and a
+//     running sidecar voids the rule;
 //  2. the first Ready condition, when its status is False and its
 //     lastTransitionTime is not zero;
 //  3. deletionTimestamp minus deletionGracePeriodSeconds (0 when unset);
@@ -33,30 +37,27 @@ func (s *syncer) podFinishTime(p *Pod) time.Time {
 
 // containersFinishTime is rule 1 of podFinishTime.
 func containersFinishTime(p *Pod) (time.Time, bool) {
-	var latest time.Time
-	found := false
-	fold := func(cs *ContainerStatus) bool {
-		t := cs.State.Terminated
+	t, ok := latestFinish(time.Time{}, false, p, p.Status.ContainerStatuses, false)
+	return latestFinish(t, ok, p, p.Status.InitContainerStatuses, true)
+}
+
+// latestFinish folds the finishedAt of the statuses (only sidecars when
+// sidecarsOnly) into (prev, ok): any considered status not terminated, or
+// with a zero finishedAt, gives (zero, false).
+func latestFinish(prev time.Time, ok bool, p *Pod, cs []ContainerStatus, sidecarsOnly bool) (time.Time, bool) {
+	for i := range cs {
+		if sidecarsOnly && !isSidecarName(p, cs[i].Name) {
+			continue
+		}
+		t := cs[i].State.Terminated
 		if t == nil || t.FinishedAt.IsZero() {
-			return false
-		}
-		if !found || latest.Before(t.FinishedAt.Time) {
-			latest, found = t.FinishedAt.Time, true
-		}
-		return true
-	}
-	for i := range p.Status.ContainerStatuses {
-		if !fold(&p.Status.ContainerStatuses[i]) {
 			return time.Time{}, false
 		}
-	}
-	for i := range p.Status.InitContainerStatuses {
-		cs := &p.Status.InitContainerStatuses[i]
-		if isSidecarName(p, cs.Name) && !fold(cs) {
-			return time.Time{}, false
+		if !ok || prev.Before(t.FinishedAt.Time) {
+			prev, ok = t.FinishedAt.Time, true
 		}
 	}
-	return latest, found
+	return prev, ok
 }
 
 // isSidecarName reports whether p declares an init container named name

@@ -105,6 +105,10 @@ func TestPodFinishTime(t *testing.T) {
 			p.Status.ContainerStatuses = []ContainerStatus{term("a", -3*time.Second)}
 			p.Status.InitContainerStatuses = []ContainerStatus{running("side")}
 		}), at(-2 * time.Minute)},
+		{"running container, terminated sidecar → sidecar", testPod(j, "p", PodFailed, withSidecar, func(p *Pod) {
+			p.Status.ContainerStatuses = []ContainerStatus{running("a")}
+			p.Status.InitContainerStatuses = []ContainerStatus{term("side", -8*time.Second)}
+		}), at(-8 * time.Second)},
 		{"Ready=False condition", testPod(j, "p", PodFailed, func(p *Pod) {
 			p.Status.ContainerStatuses = []ContainerStatus{running("a")}
 			p.Status.Conditions = []PodCondition{{Type: PodReady, Status: ConditionFalse, LastTransitionTime: at(-7 * time.Second)}}
