@@ -7,7 +7,6 @@ import (
 
 	"pgregory.net/rapid"
 
-	"github.com/jobkit/jobkit/indexes"
 	"github.com/jobkit/jobkit/job"
 )
 
@@ -72,42 +71,12 @@ func (m *machine) ExtraPod(t *rapid.T) {
 	m.extras++
 	c := PodChange{Name: "extra-" + strconv.Itoa(m.extras)}
 	if j := m.w.Job(); j.Spec.IsIndexed() {
-		c.Index = job.Ptr(m.drawIndex(t, "extraIndex", *j.Spec.Completions+1))
+		c.Index = job.Ptr(rapid.Int32Range(0, *j.Spec.Completions+1).Draw(t, "extraIndex"))
 	}
 	if rapid.Bool().Draw(t, "extraRunning") {
 		c.Phase = job.Ptr(job.PodRunning)
 	}
 	m.change(t, c)
-}
-
-// drawIndex draws a completion index in [0, hi] for a pod the controller
-// did not create. Unless strict, an index in [0, completions) that a pod in
-// the store, completedIndexes or failedIndexes holds is redrawn as
-// completions (out of range), working around the known overlap bug (see
-// strict).
-func (m *machine) drawIndex(t *rapid.T, label string, hi int32) int32 {
-	ix := rapid.Int32Range(0, hi).Draw(t, label)
-	if strict {
-		return ix
-	}
-	j := m.w.Job()
-	c := *j.Spec.Completions
-	if ix >= c {
-		return ix
-	}
-	taken := indexes.ParseLenient(j.Status.CompletedIndexes, c).Has(ix)
-	if fi := j.Status.FailedIndexes; fi != nil && indexes.ParseLenient(*fi, c).Has(ix) {
-		taken = true
-	}
-	for _, p := range m.w.Pods() {
-		if podIndex(p) == ix {
-			taken = true
-		}
-	}
-	if taken {
-		return c
-	}
-	return ix
 }
 
 // OrphanPod stores a pod that matches the Job's selector but has no owner:
@@ -131,7 +100,7 @@ func (m *machine) OrphanPod(t *rapid.T) {
 		p.Finalizers = []string{job.TrackingFinalizer}
 	}
 	if j.Spec.IsIndexed() {
-		ix := strconv.Itoa(int(m.drawIndex(t, "orphanIndex", *j.Spec.Completions)))
+		ix := strconv.Itoa(int(rapid.Int32Range(0, *j.Spec.Completions).Draw(t, "orphanIndex")))
 		p.Annotations = setKey(p.Annotations, job.CompletionIndexKey, ix)
 		p.Labels = setKey(p.Labels, job.CompletionIndexKey, ix)
 	}

@@ -2,7 +2,6 @@ package jobtest
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -71,8 +70,7 @@ import (
 //     succeeded), Indexed: active pods have distinct indexes < completions.
 //
 // The default run (100 cases of about 30 actions) takes a few seconds; run
-// longer with -rapid.checks=N and -rapid.steps=N. JOBKIT_SM_STRICT=1 turns
-// off the work-arounds for known bugs (see strict).
+// longer with -rapid.checks=N and -rapid.steps=N.
 func TestStateMachine(t *testing.T) {
 	var st smStats
 	rapid.Check(t, func(rt *rapid.T) {
@@ -132,17 +130,6 @@ type machine struct {
 	crashNext, pending bool
 	crashes            int
 }
-
-// strict turns off the work-arounds for known Step bugs, each pinned by a
-// failing scenario under testdata/scenarios/properties: set
-// JOBKIT_SM_STRICT=1 to let the state machine reach them too. Remove a
-// work-around once its scenario passes. Current work-arounds:
-//
-//   - failed-and-completed-index-overlap.yaml: ExtraPod and OrphanPod never
-//     give a pod an index in [0, completions) that another pod in the
-//     store, completedIndexes or failedIndexes already holds (no duplicate
-//     pods per index).
-var strict = os.Getenv("JOBKIT_SM_STRICT") != ""
 
 // newMachine draws a Job, creates it in a new World whose controller is
 // stepFn (job.Step, or a deliberately broken variant in the self-test) and
