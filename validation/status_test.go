@@ -131,7 +131,7 @@ func TestValidateJobStatusUpdate(t *testing.T) {
 		{id: "ST16", old: job.JobStatus{StartTime: zero, CompletionTime: zero}, new: job.JobStatus{StartTime: zero}},
 		{id: "ST17", spec: suspended, old: job.JobStatus{StartTime: zero}, new: job.JobStatus{}},
 		{id: "ST18", old: job.JobStatus{StartTime: zero}, new: job.JobStatus{},
-			want: field.ErrorList{inv("status.startTime", rawRender("null"), "field is immutable for unsuspended job once set")}},
+			want: field.ErrorList{inv("status.startTime", rawRender(`"null"`), "field is immutable for unsuspended job once set")}},
 		{id: "ST19", old: job.JobStatus{StartTime: zero}, new: job.JobStatus{StartTime: one},
 			want: field.ErrorList{inv("status.startTime", rawRender(`"2026-01-01T00:01:00Z"`), "field is immutable for unsuspended job once set")}},
 		{id: "ST20", old: job.JobStatus{StartTime: zero, Conditions: conds(job.JobSuspended)},

@@ -71,7 +71,7 @@ func TestErrorString(t *testing.T) {
 			"spec.podFailurePolicy.rules[0]: Invalid value: specifying one of OnExitCodes and OnPodConditions is required"},
 		{"invalid string", Invalid(NewPath("metadata", "name"), "My_Job", "x"), `metadata.name: Invalid value: "My_Job": x`},
 		{"invalid nil pointer", Invalid(spec.Child("completions"), nilCompletions, "field is immutable"),
-			"spec.completions: Invalid value: null: field is immutable"},
+			`spec.completions: Invalid value: "null": field is immutable`},
 		{"invalid list", Invalid(pfp.Index(0).Child("onExitCodes", "values"), []int32{19, 11}, "must be ordered"),
 			"spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: [19,11]: must be ordered"},
 		{"invalid map", Invalid(NewPath("spec", "template", "metadata", "labels"), map[string]string{"y": "z"}, "`selector` does not match template `labels`"),

@@ -42,8 +42,9 @@ func TestRenderValue(t *testing.T) {
 		{"invalid utf8 string", "\xff", `"\xff"`},
 		{"named string via json", restartPolicy("Always"), `"Always"`},
 		{"named string json escapes", restartPolicy("<a&b>"), `"\u003ca\u0026b\u003e"`},
-		{"nil", nil, "null"},
-		{"nil pointer", nilI32, "null"},
+		{"nil is the string null", nil, `"null"`},
+		{"nil pointer is the string null", nilI32, `"null"`},
+		{"pointer to string is not json", ptrTo("a<b"), `"a<b"`},
 		{"pointer dereferenced", &i32, "5"},
 		{"slice", []int32{19, 11}, "[19,11]"},
 		{"empty slice", []int32{}, "[]"},
@@ -65,3 +66,5 @@ func TestRenderValue(t *testing.T) {
 		})
 	}
 }
+
+func ptrTo[T any](v T) *T { return &v }
