@@ -36,13 +36,15 @@ func ExampleParseLenient() {
 	// lowering completions of an elastic Job shrinks the set.
 	fmt.Printf("%q\n", indexes.ParseLenient("0-5,8-10", 8))
 	fmt.Printf("%q\n", indexes.ParseLenient("0-5,8-10", 10))
-	// Non-canonical input is normalised to the set it denotes.
+	// Out-of-order pieces are read as upstream's controller folds them: a
+	// piece starting before the end of the previous interval is dropped
+	// unless it extends it.
 	fmt.Printf("%q\n", indexes.ParseLenient("5,3,3", 10))
 	// Output:
 	// "0"
 	// "0-5"
 	// "0-5,8,9"
-	// "3,5"
+	// "5"
 }
 
 func ExampleSet_String() {

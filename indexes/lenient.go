@@ -16,23 +16,22 @@ import "strings"
 //     number >= completions is clipped to completions-1. Any further "-"
 //     parts are ignored ("1-2-3" is 1-2).
 //
-// Deviation from upstream, by design: upstream keeps the pieces as a raw
-// interval list, merging a piece only into an immediately preceding interval
-// that ends just before it, so non-canonical input ("5,3", "1,1", "0-4,2",
-// "3-1") yields a list that is unsorted, overlapping or reversed and whose
-// size Σ(Last-First+1) can be wrong (negative for "3-1"). ParseLenient instead
-// returns the true set: the union of the intervals of the kept pieces, where a
-// reversed piece "N-M" with M < N denotes no index. For "5,3" that is {3,5},
-// for "1,1" {1}, for "3-1" {}. Input the API server accepts, and everything
-// the controller writes, is canonical or ascending, so both agree there; in
-// particular ParseLenient(s, c) equals Parse(s, c) whenever Parse succeeds.
+// Out-of-order input is read as upstream's controller reads it once it has
+// merged the list with the indexes of new successes (orderedIntervals.merge,
+// which folds the list left to right): a piece that starts after the end of
+// the interval before it (plus one) opens a new interval; any other piece
+// only extends that interval's end when it reaches further, and is otherwise
+// dropped. So "4,1" reads as {4}, "4,1-6" as 4-6, "1,1" as {1}, "0-4,2" as
+// 0-4. A reversed piece "N-M" with M < N holds no index and is skipped
+// (upstream keeps it as an interval of negative size). Input the API server
+// accepts, and everything the controller writes, is ascending, and there
+// ParseLenient(s, c) equals Parse(s, c) whenever Parse succeeds.
 func ParseLenient(s string, completions int32) Set {
 	if s == "" {
 		return Set{}
 	}
 	iv := make([]Interval, 0, strings.Count(s, ",")+1)
 	c := int64(completions)
-	sorted := true
 	for i := 0; i <= len(s); i++ { // i: start of the piece; i++ skips a ","
 		x, y, dash, next, ok := scanPlainPiece(s, i)
 		if !ok {
@@ -72,18 +71,13 @@ func ParseLenient(s string, completions int32) Set {
 		}
 		v := Interval{int32(x), int32(y)}
 		n := len(iv)
-		switch {
-		case n == 0 || int64(iv[n-1].Last)+1 < x:
+		if n == 0 || int64(iv[n-1].Last)+1 < x {
 			iv = append(iv, v)
-		case x >= int64(iv[n-1].First): // overlaps or touches the last one
+		} else {
+			// Touches, overlaps or starts before the last interval: it
+			// can only extend that interval's end (upstream's fold).
 			iv[n-1].Last = max(iv[n-1].Last, v.Last)
-		default: // starts before the last interval: sort at the end
-			iv = append(iv, v)
-			sorted = false
 		}
-	}
-	if !sorted {
-		iv = normalize(iv)
 	}
 	return Set{iv: trimCap(iv)}
 }

@@ -109,10 +109,29 @@ func refUnion(raw []Interval) []Interval {
 	return out
 }
 
-// refLenientSet is the true set of the pieces refLenient keeps. It differs
-// from refUnion(refLenient(...)) only where upstream's merge of a reversed
-// piece shortens the previous interval (e.g. "0-4,5-1"): there jobkit keeps
-// the union of the pieces, so the model is rebuilt piece by piece.
+// refFold is upstream's left-to-right merge of an interval list
+// (orderedIntervals.merge with nothing to interleave): an interval starting
+// after the last one's end plus one is appended; any other only extends the
+// last one's end. Reversed intervals are skipped.
+func refFold(raw []Interval) []Interval {
+	var out []Interval
+	for _, v := range raw {
+		if v.Last < v.First {
+			continue
+		}
+		if n := len(out); n > 0 && int64(v.First) <= int64(out[n-1].Last)+1 {
+			out[n-1].Last = max(out[n-1].Last, v.Last)
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// refLenientSet is the fold of the pieces refLenient keeps. It differs from
+// refFold(refLenient(...)) only where upstream's merge of a reversed piece
+// shortens the previous interval (e.g. "0-4,5-1"): there jobkit skips the
+// reversed piece, so the model is rebuilt piece by piece.
 func refLenientSet(s string, completions int32) []Interval {
 	var pieces []Interval
 	if s == "" {
@@ -125,7 +144,7 @@ func refLenientSet(s string, completions int32) []Interval {
 			break
 		}
 	}
-	return refUnion(pieces)
+	return refFold(pieces)
 }
 
 // bitmap is the naive model of a set of small indexes.
