@@ -69,7 +69,8 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// simulateCommand is `jobsim simulate JOB.yaml [flags]`.
+// simulateCommand is `jobsim simulate JOB.yaml [flags]`; JOB.yaml "-"
+// reads the manifest from standard input.
 func simulateCommand(args []string, stdout, stderr io.Writer) int {
 	var o simOptions
 	fs := o.flags("simulate", stderr)
@@ -78,10 +79,15 @@ func simulateCommand(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "usage: jobsim simulate JOB.yaml [--model MODEL.yaml] [--seed N] [--svg FILE] [--until DURATION]")
+		fmt.Fprintln(stderr, "usage: jobsim simulate JOB.yaml|- [--model MODEL.yaml] [--seed N] [--svg FILE] [--until DURATION] [--resolution D] [--quiet]")
 		return 2
 	}
-	data, err := os.ReadFile(pos[0])
+	var data []byte
+	if pos[0] == "-" {
+		data, err = io.ReadAll(io.LimitReader(os.Stdin, manifest.MaxInputBytes+1))
+	} else {
+		data, err = os.ReadFile(pos[0])
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "jobsim: %v\n", err)
 		return 2
