@@ -95,6 +95,26 @@ import (
 // uses its canonical pod order (completion index for Indexed Jobs, then pod
 // name, then UID) and, for deletions, the ranking of §5.3 with pod name and
 // UID as final tie-breaks.
+//
+// # Deliberate differences from upstream
+//
+//   - Expectations (create/delete and finalizer removal) are not modelled
+//     (see Memory above); every action is assumed to succeed, so upstream's
+//     error paths (partial deletions, failed patches, creation batches
+//     stopping at the first error) do not occur.
+//   - A pod deleted by manageJob with its finalizer removed first is not
+//     listed again in a RemoveFinalizer of the same sync (upstream patches
+//     it a second time when the Job completes in that sync; the effect is
+//     the same).
+//   - An index that both succeeded and failed in one sync stays succeeded
+//     only (upstream writes it in completedIndexes and failedIndexes, which
+//     status validation rejects).
+//   - A Job finishing while suspended (startTime cleared on suspension) gets
+//     startTime = now, unless completions is 0 (upstream writes no startTime
+//     and the API server rejects the update, kubernetes#132144).
+//   - The OnFailure restart sum is computed in 64 bits (upstream: int32).
+//   - Orders upstream leaves unspecified are canonical (see above); the
+//     SuccessfulCreate event names the generateName (see CreatePod).
 func Step(in Input) (Output, error) {
 	if err := validateInput(&in); err != nil {
 		return Output{}, err
