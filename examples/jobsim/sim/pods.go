@@ -155,7 +155,18 @@ func (e *engine) apply(ev event) error {
 		return e.ttlExpired()
 	}
 	ps := ev.pod
-	if ps.terminal || e.w.Pod(ps.att.Name) == nil {
+	if ps.terminal {
+		return nil
+	}
+	if e.w.Pod(ps.att.Name) == nil {
+		// Removed behind the simulation's back (the world only removes
+		// terminal pods, so this is defensive): it is over.
+		ps.terminal = true
+		ps.att.Ended = e.now
+		e.live--
+		if !e.tl.Indexed {
+			e.rows.release(ps.att.Row)
+		}
 		return nil
 	}
 	if ps.deleting && ev.kind != evTerminate {
