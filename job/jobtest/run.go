@@ -194,19 +194,19 @@ func checkUpdate(what string, want []ExpectedError, errs field.ErrorList) error 
 
 // matchErrors checks that every expected error is among errs.
 func matchErrors(what string, want []ExpectedError, errs field.ErrorList) error {
-	var missing []string
+	var missing []ExpectedError
 	for _, e := range want {
 		found := slices.ContainsFunc(errs, func(g *field.Error) bool {
 			return g != nil && g.Field == e.Field && g.Type.String() == e.Type && (e.Detail == "" || g.Detail == e.Detail)
 		})
 		if !found {
-			missing = append(missing, describeExpectedErrors([]ExpectedError{e}))
+			missing = append(missing, e)
 		}
 	}
 	if len(missing) == 0 {
 		return nil
 	}
-	return fmt.Errorf("%s: missing %s; got %v", what, strings.Join(missing, ", "), errs.ToAggregate())
+	return fmt.Errorf("%s: missing %s; got %v", what, describeExpectedErrors(missing), errs.ToAggregate())
 }
 
 func describeExpectedErrors(es []ExpectedError) string {
