@@ -3,6 +3,7 @@ package jobtest
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"pgregory.net/rapid"
 
@@ -151,4 +152,23 @@ func drawSuccessPolicy(t *rapid.T, completions int32) *policy.SuccessPolicy {
 		p.Rules = append(p.Rules, r)
 	}
 	return p
+}
+
+// drawPropConfig draws the controller configuration: mostly the defaults
+// (nil), sometimes tiny caps on uncounted pods and on creations/deletions
+// per sync (so that accounting and scaling take several syncs), shorter or
+// longer pod-failure backoff, and startTime kept on suspension.
+func drawPropConfig(t *rapid.T) *job.Config {
+	if rapid.IntRange(0, 2).Draw(t, "customConfig") != 0 {
+		return nil
+	}
+	cfg := job.DefaultConfig()
+	if rapid.Bool().Draw(t, "smallCaps") {
+		cfg.MaxUncountedPods = rapid.IntRange(1, 3).Draw(t, "maxUncountedPods")
+		cfg.MaxPodCreateDeletePerSync = rapid.IntRange(1, 3).Draw(t, "maxPodCreateDeletePerSync")
+	}
+	cfg.PodFailureBackoffBase = time.Duration(rapid.IntRange(1, 30).Draw(t, "backoffBaseSeconds")) * time.Second
+	cfg.PodFailureBackoffMax = cfg.PodFailureBackoffBase * time.Duration(rapid.IntRange(1, 64).Draw(t, "backoffMaxFactor"))
+	cfg.ClearStartTimeOnSuspend = rapid.Bool().Draw(t, "clearStartTimeOnSuspend")
+	return &cfg
 }
