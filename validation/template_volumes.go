@@ -14,7 +14,9 @@ import (
 //     when the volume names no source; its name Required / a DNS-1123
 //     label; Duplicate when an earlier valid volume has the same name;
 //   - containers[i].volumeMounts[j] (and initContainers): name Required,
-//     Not found unless it names a valid volume, mountPath Required.
+//     Not found unless it names a valid volume, mountPath Required, and
+//     Invalid "must be unique" when an earlier mount of the container has
+//     the same mountPath.
 //
 // The sources themselves (paths, sizes, references, several sources in one
 // volume) are not checked.
@@ -93,6 +95,7 @@ func validateVolumeMounts(c *job.Container, cp *field.Path, volumes map[string]b
 		return nil
 	}
 	var errs field.ErrorList
+	paths := map[string]bool{}
 	for i, m := range mounts {
 		mp := cp.Child("volumeMounts").Index(i)
 		if m.Name == "" {
@@ -104,6 +107,10 @@ func validateVolumeMounts(c *job.Container, cp *field.Path, volumes map[string]b
 		if m.MountPath == "" {
 			errs = append(errs, field.Required(mp.Child("mountPath"), ""))
 		}
+		if paths[m.MountPath] {
+			errs = append(errs, field.Invalid(mp.Child("mountPath"), m.MountPath, "must be unique"))
+		}
+		paths[m.MountPath] = true
 	}
 	return errs
 }

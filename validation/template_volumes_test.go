@@ -33,13 +33,15 @@ func TestTemplateVolumes(t *testing.T) {
 			"spec.template.spec.volumes[1].name: Invalid value: \"A_b\": " + IsDNS1123Label("A_b")[0],
 			"spec.template.spec.volumes[3].name: Duplicate value: \"x\"",
 		}},
-		{name: "mounts", vols: `[{"name":"bad"}]`, mounts: `[{"name":"bad","mountPath":"/b"},{"mountPath":"/c"},{"name":"d"}]`, want: []string{
+		{name: "mounts", vols: `[{"name":"bad"}]`, mounts: `[{"name":"bad","mountPath":"/b"},{"mountPath":"/c"},{"name":"d"},{"name":"d","mountPath":"/b"}]`, want: []string{
 			"spec.template.spec.volumes[0]: Required value: must specify a volume type",
 			"spec.template.spec.containers[0].volumeMounts[0].name: Not found: \"bad\"",
 			"spec.template.spec.containers[0].volumeMounts[1].name: Required value",
 			"spec.template.spec.containers[0].volumeMounts[1].name: Not found: \"\"",
 			"spec.template.spec.containers[0].volumeMounts[2].name: Not found: \"d\"",
 			"spec.template.spec.containers[0].volumeMounts[2].mountPath: Required value",
+			"spec.template.spec.containers[0].volumeMounts[3].name: Not found: \"d\"",
+			"spec.template.spec.containers[0].volumeMounts[3].mountPath: Invalid value: \"/b\": must be unique",
 		}},
 	}
 	for _, tt := range tests {
