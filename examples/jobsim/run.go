@@ -3,23 +3,44 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/jobkit/jobkit/job/jobtest"
 )
 
 func init() {
-	register("run", "run scenario files or directories: PASS name / FAIL name: reason", runCommand)
+	register("run", "run scenario files or directories: PASS name / FAIL name: reason (-v: print every step)", runCommand)
 }
 
 // runCommand runs every scenario named by args (files, or directories
-// walked for *.yaml) and prints one line per scenario. It returns 1 when any
-// failed, 2 on a usage error.
+// walked for *.yaml) and prints one line per scenario; with -v first, it
+// also prints every settled step of each scenario (as the demo does). It
+// returns 1 when any failed, 2 on a usage error.
 func runCommand(args []string, stdout, stderr io.Writer) int {
+	verbose := len(args) > 0 && args[0] == "-v"
+	if verbose {
+		args = args[1:]
+	}
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: jobsim run FILE|DIR...")
+		fmt.Fprintln(stderr, "usage: jobsim run [-v] FILE|DIR...")
 		return 2
+	}
+	runFile := jobtest.RunFile
+	if verbose {
+		runFile = func(path string) jobtest.Result {
+			fmt.Fprintf(stdout, "=== %s\n", path)
+			sc, err := jobtest.ParseFile(path)
+			if err != nil {
+				return jobtest.Result{Name: path, Err: err}
+			}
+			r := jobtest.RunScenario(sc, func(r jobtest.StepReport) { printStep(stdout, r) })
+			fmt.Fprintln(stdout)
+			return r
+		}
 	}
 	failed, total := 0, 0
 	report := func(r jobtest.Result) {
@@ -38,16 +59,17 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		if !info.IsDir() {
-			report(jobtest.RunFile(arg))
+			report(runFile(arg))
 			continue
 		}
-		results, err := jobtest.RunDir(arg)
+		paths, err := scenarioFiles(arg)
 		if err != nil {
 			fmt.Fprintf(stderr, "jobsim: %v\n", err)
 			return 2
 		}
-		for _, r := range results {
-			r.Name = filepath.ToSlash(filepath.Join(arg, r.Name))
+		for _, p := range paths {
+			r := runFile(p)
+			r.Name = filepath.ToSlash(p)
 			report(r)
 		}
 	}
@@ -60,4 +82,21 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// scenarioFiles lists the *.yaml files under dir (any depth) in lexical
+// order.
+func scenarioFiles(dir string) ([]string, error) {
+	var paths []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".yaml") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	slices.Sort(paths)
+	return paths, err
 }

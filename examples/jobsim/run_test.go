@@ -47,6 +47,7 @@ func TestRunCommand(t *testing.T) {
 		{"fail", []string{"run", good, bad}, 1, []string{"PASS " + good, "FAIL " + bad + `: step 0 (at 0s, line 10): created: want ["pi-9"], got ["pi-0"]`}},
 		{"format error", []string{"run", broken}, 1, []string{"FAIL " + broken + `: line 12: bogus: unknown key "bogus"`}},
 		{"directory", []string{"run", dir}, 1, []string{"PASS " + filepath.ToSlash(filepath.Join(dir, "good.yaml")), "FAIL " + filepath.ToSlash(filepath.Join(dir, "sub/bad.yaml"))}},
+		{"verbose", []string{"run", "-v", good}, 0, []string{"=== " + good, "at 0s", "controller: create pi-0", "PASS " + good}},
 		{"no files", []string{"run"}, 2, nil},
 		{"missing file", []string{"run", filepath.Join(dir, "nope.yaml")}, 2, nil},
 		{"unknown command", []string{"frobnicate"}, 2, nil},
