@@ -63,11 +63,12 @@ func (c *Config) backoffDelay(n int64) time.Duration {
 		return 0
 	}
 	d := c.PodFailureBackoffBase
-	for i := int64(1); i < n; i++ {
-		d *= 2
-		if d >= c.PodFailureBackoffMax {
+	for i := int64(1); i < n && d > 0; i++ {
+		next := d * 2
+		if next < d || next >= c.PodFailureBackoffMax { // overflow or cap
 			return c.PodFailureBackoffMax
 		}
+		d = next
 	}
 	return d
 }

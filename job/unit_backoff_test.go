@@ -16,6 +16,14 @@ func TestBackoffDelay(t *testing.T) {
 	if got := c.backoffDelay(1 << 40); got != 600*time.Second {
 		t.Errorf("backoffDelay(huge) = %v", got)
 	}
+	huge := Config{PodFailureBackoffBase: time.Second, PodFailureBackoffMax: time.Duration(1<<63 - 1)}
+	if got := huge.backoffDelay(1 << 31); got != huge.PodFailureBackoffMax {
+		t.Errorf("backoffDelay with an unbounded max = %v, want the max (no overflow)", got)
+	}
+	zero := Config{}
+	if got := zero.backoffDelay(1 << 31); got != 0 {
+		t.Errorf("backoffDelay with a zero base = %v", got)
+	}
 }
 
 func TestRemainingBackoff(t *testing.T) {
