@@ -35,6 +35,11 @@ import (
 //
 // Not modelled: overlapping projected/configMap/secret volume paths, the
 // pod overhead and ephemeral volume claim warnings.
+//
+// Deviation (bounded work on untrusted input): upstream compares every pair
+// of ports with the same containerPort/protocol, so thousands of identical
+// ports give millions of warnings; here the port warnings stop at
+// maxPortWarnings.
 
 // deprecatedNodeLabels are the node labels whose use in a selector warns.
 var deprecatedNodeLabels = map[string]string{
@@ -377,8 +382,13 @@ func fractionalQuantity(q string) (string, bool) {
 	return "", false
 }
 
+// maxPortWarnings bounds the port warnings of one template (see the
+// deviation note above).
+const maxPortWarnings = 1000
+
 // portWarnings: hostIP without hostPort, and ports sharing a
-// containerPort/protocol across all containers (init containers first).
+// containerPort/protocol across all containers (init containers first), at
+// most maxPortWarnings of them.
 func portWarnings(s *job.PodSpec, sp *field.Path) []string {
 	var w []string
 	type block struct {
@@ -392,6 +402,9 @@ func portWarnings(s *job.PodSpec, sp *field.Path) []string {
 			return
 		}
 		for i, port := range ports {
+			if len(w) >= maxPortWarnings {
+				return
+			}
 			if port.Protocol == "" {
 				port.Protocol = "TCP"
 			}
@@ -402,6 +415,9 @@ func portWarnings(s *job.PodSpec, sp *field.Path) []string {
 			}
 			k := fmt.Sprintf("%d/%s", port.ContainerPort, port.Protocol)
 			for _, o := range all[k] {
+				if len(w) >= maxPortWarnings {
+					return
+				}
 				a, b := port.HostIP == "", o.port.HostIP == ""
 				switch {
 				case port.HostIP == o.port.HostIP && port.HostPort == o.port.HostPort:

@@ -77,3 +77,19 @@ func TestPodTemplateWarnings(t *testing.T) {
 		})
 	}
 }
+
+func TestPodTemplateWarningsBoundedPorts(t *testing.T) {
+	var b []byte
+	b = append(b, '[')
+	for i := 0; i < 20000; i++ {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"containerPort":80}`...)
+	}
+	b = append(b, ']')
+	tmpl := job.PodTemplateSpec{Spec: job.PodSpec{Containers: []job.Container{{Name: "a", Image: "i", Unknown: job.Unknown{"ports": b}}}}}
+	if got := podTemplateWarnings(&tmpl, specPath.Child("template")); len(got) != maxPortWarnings {
+		t.Errorf("got %d warnings, want %d", len(got), maxPortWarnings)
+	}
+}
