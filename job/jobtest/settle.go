@@ -67,6 +67,8 @@ type Record struct {
 //     finalizer are added. ReleasePod: the Job's owner reference is removed.
 //
 // A terminal pod with a deletionTimestamp and no finalizers disappears.
+// After each round, a non-nil Output.Status must equal the status the
+// round's WriteStatus actions persisted.
 func (w *World) Settle() (Record, error) {
 	var rec Record
 	if w.job == nil {
