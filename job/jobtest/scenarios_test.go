@@ -2,6 +2,7 @@ package jobtest_test
 
 import (
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,5 +43,27 @@ func TestScenarios(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatalf("no scenario files under %s", scenarioDir)
+	}
+}
+
+// TestScenarioFilesStateTheirRule checks the convention of DESIGN.md §5:
+// every scenario file opens with a comment stating the rule it pins.
+func TestScenarioFilesStateTheirRule(t *testing.T) {
+	err := filepath.WalkDir(scenarioDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".yaml") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		first := strings.TrimSpace(strings.SplitN(strings.TrimSpace(string(data)), "\n", 2)[0])
+		if !strings.HasPrefix(first, "#") || len(strings.TrimSpace(strings.TrimLeft(first, "#"))) == 0 {
+			t.Errorf("%s: the first line must be a comment stating the rule the file pins, got %q", p, first)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
