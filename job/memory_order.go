@@ -70,6 +70,12 @@ func addressOrder(pods []*Pod) []int32 {
 // them in address order.
 const addressOrderMinLen = 1024
 
+// warmChunkData holds what warm computes for one chunk of pods.
+type warmChunkData struct {
+	index [warmChunk]int32
+	match [warmChunk]bool
+}
+
 // warmChunk is the number of pods warm prefetches at a time: small enough
 // for their memory to stay in the L2 cache until claimPods reads them.
 const warmChunk = 128
@@ -79,17 +85,19 @@ const warmChunk = 128
 // its owner references, finalizers and conditions arrays, its label and
 // annotation maps) and returns a meaningless sum so the loads are not
 // optimised away; for Indexed Jobs it also parses each pod's completion
-// index into idx (idx[i] for order[i]), the deepest pointer chase of
-// classification. The loads of different pods are independent, so the CPU
+// index into out.index and matches its labels against the Job's selector
+// into out.match (element i for order[i]): the map lookups are the deepest
+// pointer chases of claiming and classification. The loads of different pods are independent, so the CPU
 // overlaps their cache misses; the real pass that follows then finds the
 // memory cached instead of waiting for one miss after another.
-func warm(pods []*Pod, order []int32, indexed bool, idx *[warmChunk]int32) int {
+func warm(pods []*Pod, order []int32, indexed bool, sel *podSelector, out *warmChunkData) int {
 	sum := 0
 	for i, k := range order {
 		p := pods[k]
 		if indexed {
-			idx[i] = parseCompletionIndex(p.Annotations)
+			out.index[i] = parseCompletionIndex(p.Annotations)
 		}
+		out.match[i] = sel.matches(p.Labels)
 		sum += len(p.Namespace) + len(p.Status.Phase) + len(p.Labels) + len(p.Annotations)
 		if len(p.OwnerReferences) > 0 {
 			if c := p.OwnerReferences[0].Controller; c != nil && *c {

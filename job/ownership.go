@@ -47,12 +47,12 @@ func (s *syncer) claimPods(pods []*Pod) error {
 		}
 	}()
 	order := addressOrder(pods)
-	var chunkIdx [warmChunk]int32
+	var chunk warmChunkData
 	for i, k := range order {
 		if i%warmChunk == 0 {
-			s.warmSink += warm(pods, order[i:min(i+warmChunk, len(order))], s.indexed, &chunkIdx)
+			s.warmSink += warm(pods, order[i:min(i+warmChunk, len(order))], s.indexed, &sel, &chunk)
 		}
-		ix := chunkIdx[i%warmChunk]
+		ix, match := chunk.index[i%warmChunk], chunk.match[i%warmChunk]
 		p := pods[k]
 		if p.Namespace != j.Namespace {
 			continue
@@ -61,7 +61,6 @@ func (s *syncer) claimPods(pods []*Pod) error {
 		if ref != nil && ref.UID != j.UID {
 			continue
 		}
-		match := sel.matches(p.Labels)
 		switch {
 		case ref != nil && match:
 			s.recs = append(s.recs, s.classifyIndexed(p, false, ix))
