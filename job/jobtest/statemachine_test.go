@@ -413,7 +413,10 @@ func (m *machine) Check(t *rapid.T) {
 	}
 	for _, u := range unc.Failed {
 		p := w.Pod(strings.TrimPrefix(string(u), "uid-"))
-		if j.Spec.BackoffLimitPerIndex == nil || p == nil || p.UID != u || p.Status.Phase != job.PodFailed || !p.HasFinalizer(job.TrackingFinalizer) {
+		onlyReplaceFailed := j.Spec.PodFailurePolicy != nil || (j.Spec.PodReplacementPolicy != nil && *j.Spec.PodReplacementPolicy == job.Failed)
+		failed := p != nil && (p.Status.Phase == job.PodFailed ||
+			(p.Status.Phase != job.PodSucceeded && p.DeletionTimestamp != nil && !onlyReplaceFailed))
+		if j.Spec.BackoffLimitPerIndex == nil || !failed || p.UID != u || !p.HasFinalizer(job.TrackingFinalizer) {
 			fail("uncountedTerminatedPods.failed not empty after settling: %v", unc.Failed)
 		}
 	}
