@@ -3,7 +3,9 @@ package validation
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"reflect"
+	"slices"
 
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/policy"
@@ -20,12 +22,12 @@ func selectorsEqual(a, b *job.LabelSelector) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil
 	}
-	if !stringMapsEqual(a.MatchLabels, b.MatchLabels) || len(a.MatchExpressions) != len(b.MatchExpressions) {
+	if !maps.Equal(a.MatchLabels, b.MatchLabels) || len(a.MatchExpressions) != len(b.MatchExpressions) {
 		return false
 	}
 	for i := range a.MatchExpressions {
 		x, y := a.MatchExpressions[i], b.MatchExpressions[i]
-		if x.Key != y.Key || x.Operator != y.Operator || !stringSlicesEqual(x.Values, y.Values) {
+		if x.Key != y.Key || x.Operator != y.Operator || !slices.Equal(x.Values, y.Values) {
 			return false
 		}
 	}
@@ -41,26 +43,16 @@ func podFailurePoliciesEqual(a, b *policy.PodFailurePolicy) bool {
 	}
 	for i := range a.Rules {
 		x, y := &a.Rules[i], &b.Rules[i]
-		if x.Action != y.Action || len(x.OnPodConditions) != len(y.OnPodConditions) {
+		if x.Action != y.Action || !slices.Equal(x.OnPodConditions, y.OnPodConditions) {
 			return false
-		}
-		for j := range x.OnPodConditions {
-			if x.OnPodConditions[j] != y.OnPodConditions[j] {
-				return false
-			}
 		}
 		if (x.OnExitCodes == nil) != (y.OnExitCodes == nil) {
 			return false
 		}
 		if x.OnExitCodes != nil {
 			e, f := x.OnExitCodes, y.OnExitCodes
-			if e.Operator != f.Operator || !ptrEqual(e.ContainerName, f.ContainerName) || len(e.Values) != len(f.Values) {
+			if e.Operator != f.Operator || !ptrEqual(e.ContainerName, f.ContainerName) || !slices.Equal(e.Values, f.Values) {
 				return false
-			}
-			for k := range e.Values {
-				if e.Values[k] != f.Values[k] {
-					return false
-				}
 			}
 		}
 	}
@@ -93,8 +85,8 @@ func objectMetaEqual(a, b *job.ObjectMeta) bool {
 		a.Generation != b.Generation || !a.CreationTimestamp.Equal(b.CreationTimestamp) ||
 		!timePtrEqual(a.DeletionTimestamp, b.DeletionTimestamp) ||
 		!ptrEqual(a.DeletionGracePeriodSeconds, b.DeletionGracePeriodSeconds) ||
-		!stringMapsEqual(a.Labels, b.Labels) || !stringMapsEqual(a.Annotations, b.Annotations) ||
-		!stringSlicesEqual(a.Finalizers, b.Finalizers) || len(a.OwnerReferences) != len(b.OwnerReferences) ||
+		!maps.Equal(a.Labels, b.Labels) || !maps.Equal(a.Annotations, b.Annotations) ||
+		!slices.Equal(a.Finalizers, b.Finalizers) || len(a.OwnerReferences) != len(b.OwnerReferences) ||
 		len(a.ManagedFields) != len(b.ManagedFields) {
 		return false
 	}
@@ -240,26 +232,19 @@ func normalizeJSON(v any) any {
 	return v
 }
 
-func stringMapsEqual(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
+// ptrEqual compares two pointers by the values they point to; nil equals
+// only nil.
+func ptrEqual[T comparable](a, b *T) bool {
+	if a == nil || b == nil {
+		return a == b
 	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
+	return *a == *b
 }
 
-func stringSlicesEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
+// timePtrEqual is ptrEqual for times, compared with Time.Equal.
+func timePtrEqual(a, b *job.Time) bool {
+	if a == nil || b == nil {
+		return a == b
 	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return a.Equal(*b)
 }

@@ -154,17 +154,3 @@ func validateCommonFields(n, o *job.ObjectMeta) field.ErrorList {
 func nonNegative[T int64 | int32](v T, p *field.Path) *field.Error {
 	return field.Invalid(p, int64(v), IsNegativeErrorMsg)
 }
-
-func ptrEqual[T comparable](a, b *T) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return *a == *b
-}
-
-func timePtrEqual(a, b *job.Time) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return a.Equal(*b)
-}

@@ -2,6 +2,7 @@ package validation
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/jobkit/jobkit/indexes"
 	"github.com/jobkit/jobkit/job"
@@ -127,19 +128,7 @@ func uncountedEqual(a, b *job.UncountedTerminatedPods) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil
 	}
-	return uidsEqual(a.Succeeded, b.Succeeded) && uidsEqual(a.Failed, b.Failed)
-}
-
-func uidsEqual(a, b []job.UID) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return slices.Equal(a.Succeeded, b.Succeeded) && slices.Equal(a.Failed, b.Failed)
 }
 
 // validateJobStatus is upstream's validateJobStatus (§4.2, §4.3 and the
