@@ -3,14 +3,86 @@ package validation
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/validation/field"
 )
 
-// ObjectMeta rules of the Job strategy and the generic registry (§2.3,
-// §3.2), built on ValidateObjectMeta and friends (names.go, labels.go).
+// ObjectMeta rules: apimachinery's generic ValidateObjectMeta, then how the
+// Job strategy and the generic registry apply it on create and update
+// (§2.3, §3.2). The rules for the parts live in names.go, labels.go,
+// finalizers.go and owner_references.go.
+
+// ObjectMetaView is the part of an object's metadata that create
+// validation reads. Maps and slices are only read, never modified.
+type ObjectMetaView struct {
+	// Name is the final name (the API server generates it from
+	// GenerateName before validating); "" is an error.
+	Name string
+	// GenerateName is the prefix a name was generated from; "" when unused.
+	GenerateName string
+	// Namespace is "" for cluster-scoped objects.
+	Namespace string
+	// Generation must not be negative.
+	Generation int64
+	// Labels are checked with ValidateLabels, in sorted key order.
+	Labels map[string]string
+	// Annotations are checked with ValidateAnnotations.
+	Annotations map[string]string
+	// OwnerReferences are checked in list order (ValidateOwnerReferences).
+	OwnerReferences []OwnerReferenceView
+	// Finalizers are checked in list order (ValidateFinalizers).
+	Finalizers []string
+}
+
+// ValidateObjectMeta checks metadata at path (normally "metadata") like the
+// API server's ObjectMeta validation, appending in this order:
+//
+//  1. generateName, when set: one Invalid per nameFn(generateName, true)
+//     message (value = generateName);
+//  2. name: Required "name or generateName is required" when empty, else one
+//     Invalid per nameFn(name, false) message;
+//  3. namespace, when requiresNamespace: Required (no detail) when empty,
+//     else one Invalid per ValidateNamespaceName message; when not required,
+//     a set namespace is Forbidden "not allowed on this type";
+//  4. generation: ValidateNonnegativeField;
+//  5. labels (ValidateLabels), annotations (ValidateAnnotations), owner
+//     references (ValidateOwnerReferences), finalizers (ValidateFinalizers).
+//
+// managedFields are not modelled and not checked. For a Job, nameFn is
+// NameIsDNSSubdomain and requiresNamespace is true. The name is the final
+// name: the API server generates it from generateName before validating.
+func ValidateObjectMeta(meta *ObjectMetaView, requiresNamespace bool, nameFn ValidateNameFunc, path *field.Path) field.ErrorList {
+	var errs field.ErrorList
+	if meta.GenerateName != "" {
+		for _, msg := range nameFn(meta.GenerateName, true) {
+			errs = append(errs, field.Invalid(path.Child("generateName"), meta.GenerateName, msg))
+		}
+	}
+	if meta.Name == "" {
+		errs = append(errs, field.Required(path.Child("name"), "name or generateName is required"))
+	} else {
+		for _, msg := range nameFn(meta.Name, false) {
+			errs = append(errs, field.Invalid(path.Child("name"), meta.Name, msg))
+		}
+	}
+	switch {
+	case requiresNamespace && meta.Namespace == "":
+		errs = append(errs, field.Required(path.Child("namespace"), ""))
+	case requiresNamespace:
+		for _, msg := range ValidateNamespaceName(meta.Namespace, false) {
+			errs = append(errs, field.Invalid(path.Child("namespace"), meta.Namespace, msg))
+		}
+	case meta.Namespace != "":
+		errs = append(errs, field.Forbidden(path.Child("namespace"), "not allowed on this type"))
+	}
+	errs = append(errs, ValidateNonnegativeField(meta.Generation, path.Child("generation"))...)
+	errs = append(errs, ValidateLabels(meta.Labels, path.Child("labels"))...)
+	errs = append(errs, ValidateAnnotations(meta.Annotations, path.Child("annotations"))...)
+	errs = append(errs, ValidateOwnerReferences(meta.OwnerReferences, path.Child("ownerReferences"))...)
+	errs = append(errs, ValidateFinalizers(meta.Finalizers, path.Child("finalizers"))...)
+	return errs
+}
 
 const fieldImmutable = "field is immutable"
 
@@ -53,24 +125,6 @@ func validateCoreObjectMeta(m *job.ObjectMeta, p *field.Path) field.ErrorList {
 		errs = ValidateObjectMeta(metaView(m), true, NameIsDNSSubdomain, p)
 	}
 	return append(errs, validateKubeFinalizers(m.Finalizers, p)...)
-}
-
-// validateKubeFinalizers is the core API's extra finalizer rule: a
-// finalizer without "/" must be a standard one ("kubernetes", "orphan",
-// "foregroundDeletion"); the error is at <meta>.finalizers[i].
-func validateKubeFinalizers(fins []string, meta *field.Path) field.ErrorList {
-	var errs field.ErrorList
-	for i, f := range fins {
-		if strings.Contains(f, "/") {
-			continue
-		}
-		switch f {
-		case "kubernetes", FinalizerOrphanDependents, FinalizerDeleteDependents:
-		default:
-			errs = append(errs, field.Invalid(meta.Child("finalizers").Index(i), f, "name is neither a standard finalizer name nor is it fully qualified"))
-		}
-	}
-	return errs
 }
 
 // validateObjectMetaUpdate is apimachinery's ValidateObjectMetaAccessorUpdate
@@ -148,9 +202,4 @@ func validateCommonFields(n, o *job.ObjectMeta) field.ErrorList {
 		errs = ValidateObjectMeta(metaView(n), true, ValidatePathSegmentName, p)
 	}
 	return append(errs, validateObjectMetaUpdate(n, o, p)...)
-}
-
-// nonNegative is the error of ValidateNonnegativeField (value as int64).
-func nonNegative[T int64 | int32](v T, p *field.Path) *field.Error {
-	return field.Invalid(p, int64(v), IsNegativeErrorMsg)
 }

@@ -1,0 +1,53 @@
+package validation
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The detail messages shared by many rules, spelled exactly as the API
+// server spells them.
+
+// IsNegativeErrorMsg is the detail of a negative-number error:
+// "spec.parallelism: Invalid value: -1: must be greater than or equal to 0".
+const IsNegativeErrorMsg = "must be greater than or equal to 0"
+
+// MaxLenError returns the message of a too-long string:
+// "must be no more than <n> bytes".
+//
+// Version note: apimachinery's validate/content package (which the newest
+// API servers use for label keys, label values and DNS names) says "bytes";
+// releases before it said "must be no more than <n> characters". Changing
+// this one function switches every length message of the package.
+func MaxLenError(length int) string {
+	return fmt.Sprintf("must be no more than %d bytes", length)
+}
+
+// RegexError returns the message of a failed format check:
+// "<msg> (e.g. '<ex1>',  or '<ex2>', regex used for validation is '<re>')".
+// Note the two spaces before each "or" (upstream renders each example as
+// "'x', " and joins them with " or "). Without examples:
+// "<msg> (regex used for validation is '<re>')".
+func RegexError(msg, re string, examples ...string) string {
+	if len(examples) == 0 {
+		return msg + " (regex used for validation is '" + re + "')"
+	}
+	var b strings.Builder
+	b.WriteString(msg)
+	b.WriteString(" (e.g. ")
+	for i, ex := range examples {
+		if i > 0 {
+			b.WriteString(" or ")
+		}
+		b.WriteString("'")
+		b.WriteString(ex)
+		b.WriteString("', ")
+	}
+	b.WriteString("regex used for validation is '")
+	b.WriteString(re)
+	b.WriteString("')")
+	return b.String()
+}
+
+// EmptyError returns the message of an empty required string: "must be non-empty".
+func EmptyError() string { return "must be non-empty" }

@@ -1,0 +1,98 @@
+package validation
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jobkit/jobkit/validation/field"
+)
+
+// OwnerReferenceView is the part of a metav1.OwnerReference that validation
+// reads, with metav1's JSON names so that a rendered bad value matches the
+// API server's.
+type OwnerReferenceView struct {
+	// APIVersion is "group/version", or "version" for the core group; it
+	// must name a version.
+	APIVersion string `json:"apiVersion"`
+	// Kind, Name and UID identify the owner; none may be empty.
+	Kind string `json:"kind"`
+	Name string `json:"name"`
+	UID  string `json:"uid"`
+	// Controller true marks the managing controller; at most one reference
+	// of an object may have it.
+	Controller *bool `json:"controller,omitempty"`
+	// BlockOwnerDeletion is not checked; it is kept for the rendering of a
+	// bad reference.
+	BlockOwnerDeletion *bool `json:"blockOwnerDeletion,omitempty"`
+}
+
+// ownerUIDValue renders like types.UID (a named string): as JSON.
+type ownerUIDValue string
+
+// ValidateOwnerReferences checks metadata.ownerReferences at path. For each
+// reference in order:
+//
+//  1. apiVersion without a version (empty, "/", "group/", or more than one
+//     '/'): Invalid at path.apiVersion "version must not be empty";
+//  2. empty kind: Invalid at path.kind "kind must not be empty";
+//  3. empty name: Invalid at path.name "name must not be empty";
+//  4. empty uid: Invalid at path.uid "uid must not be empty";
+//  5. a core v1 Event as owner: Invalid at path (value = the reference)
+//     "/v1, Kind=Event is disallowed from being an owner";
+//  6. a second (third...) reference with controller true: Invalid at path
+//     (value = the whole list) `Only one reference can have Controller set
+//     to true. Found "true" in references for <Kind>/<name> and <Kind>/<name>`
+//     naming the first controller and this one.
+//
+// The child paths are not indexed, as upstream.
+func ValidateOwnerReferences(refs []OwnerReferenceView, path *field.Path) field.ErrorList {
+	var errs field.ErrorList
+	firstController := ""
+	for _, ref := range refs {
+		group, version, kind := splitOwnerAPIVersion(ref.APIVersion, ref.Kind)
+		if version == "" {
+			errs = append(errs, field.Invalid(path.Child("apiVersion"), ref.APIVersion, "version must not be empty"))
+		}
+		if kind == "" {
+			errs = append(errs, field.Invalid(path.Child("kind"), ref.Kind, "kind must not be empty"))
+		}
+		if ref.Name == "" {
+			errs = append(errs, field.Invalid(path.Child("name"), ref.Name, "name must not be empty"))
+		}
+		if ref.UID == "" {
+			errs = append(errs, field.Invalid(path.Child("uid"), ownerUIDValue(ref.UID), "uid must not be empty"))
+		}
+		if group == "" && version == "v1" && kind == "Event" {
+			errs = append(errs, field.Invalid(path, ref, "/v1, Kind=Event is disallowed from being an owner"))
+		}
+		if ref.Controller != nil && *ref.Controller {
+			this := ref.Kind + "/" + ref.Name
+			if firstController == "" {
+				firstController = this
+			} else {
+				errs = append(errs, field.Invalid(path, refs, fmt.Sprintf(
+					"Only one reference can have Controller set to true. Found \"true\" in references for %s and %s",
+					firstController, this)))
+			}
+		}
+	}
+	return errs
+}
+
+// splitOwnerAPIVersion splits "group/version" like schema.FromAPIVersionAndKind:
+// "" and "/" give no group and no version, "v1" is the core group, more than
+// one '/' is unparsable (no group, no version).
+func splitOwnerAPIVersion(apiVersion, kind string) (group, version, k string) {
+	if apiVersion == "" || apiVersion == "/" {
+		return "", "", kind
+	}
+	switch strings.Count(apiVersion, "/") {
+	case 0:
+		return "", apiVersion, kind
+	case 1:
+		g, v, _ := strings.Cut(apiVersion, "/")
+		return g, v, kind
+	default:
+		return "", "", kind
+	}
+}
