@@ -17,11 +17,7 @@ const (
 // ValidateFinalizerName returns one Invalid (value = name) per
 // IsQualifiedName message.
 func ValidateFinalizerName(name string, path *field.Path) field.ErrorList {
-	var errs field.ErrorList
-	for _, msg := range IsQualifiedName(name) {
-		errs = append(errs, field.Invalid(path, name, msg))
-	}
-	return errs
+	return invalidEach(path, name, IsQualifiedName(name))
 }
 
 // ValidateFinalizers checks metadata.finalizers at path: each name in order

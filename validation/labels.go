@@ -101,11 +101,7 @@ func IsValidLabelValue(value string) []string {
 // ValidateLabelName returns one Invalid (value = name) at path per
 // IsQualifiedName message.
 func ValidateLabelName(name string, path *field.Path) field.ErrorList {
-	var errs field.ErrorList
-	for _, msg := range IsQualifiedName(name) {
-		errs = append(errs, field.Invalid(path, name, msg))
-	}
-	return errs
+	return invalidEach(path, name, IsQualifiedName(name))
 }
 
 // ValidateLabels checks a label map (metadata.labels, a template's labels,
@@ -121,9 +117,7 @@ func ValidateLabels(labels map[string]string, path *field.Path) field.ErrorList 
 	for _, k := range sortedMapKeys(labels) {
 		errs = append(errs, ValidateLabelName(k, path)...)
 		v := labels[k]
-		for _, msg := range IsValidLabelValue(v) {
-			errs = append(errs, field.Invalid(path, v, msg))
-		}
+		errs = append(errs, invalidEach(path, v, IsValidLabelValue(v))...)
 	}
 	return errs
 }
@@ -140,9 +134,7 @@ func ValidateLabels(labels map[string]string, path *field.Path) field.ErrorList 
 func ValidateAnnotations(annotations map[string]string, path *field.Path) field.ErrorList {
 	var errs field.ErrorList
 	for _, k := range sortedMapKeys(annotations) {
-		for _, msg := range IsQualifiedName(strings.ToLower(k)) {
-			errs = append(errs, field.Invalid(path, k, msg))
-		}
+		errs = append(errs, invalidEach(path, k, IsQualifiedName(strings.ToLower(k)))...)
 	}
 	if totalAnnotationBytes(annotations) > TotalAnnotationSizeLimitB {
 		errs = append(errs, field.TooLong(path, "", TotalAnnotationSizeLimitB))

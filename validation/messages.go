@@ -3,6 +3,8 @@ package validation
 import (
 	"fmt"
 	"strings"
+
+	"github.com/jobkit/jobkit/validation/field"
 )
 
 // The detail messages shared by many rules, spelled exactly as the API
@@ -51,3 +53,17 @@ func RegexError(msg, re string, examples ...string) string {
 
 // EmptyError returns the message of an empty required string: "must be non-empty".
 func EmptyError() string { return "must be non-empty" }
+
+// invalidEach returns one Invalid error at path with the bad value value
+// per message of msgs, in order (nil for no message). It turns the
+// message lists of the IsX checks into field errors.
+func invalidEach(path *field.Path, value any, msgs []string) field.ErrorList {
+	if len(msgs) == 0 {
+		return nil
+	}
+	errs := make(field.ErrorList, len(msgs))
+	for i, msg := range msgs {
+		errs[i] = field.Invalid(path, value, msg)
+	}
+	return errs
+}

@@ -131,10 +131,7 @@ func IsDomainPrefixedPath(path *field.Path, value string) field.ErrorList {
 	if !found || host == "" || rest == "" {
 		return field.ErrorList{field.Invalid(path, value, `must be a domain-prefixed path (such as "acme.io/foo")`)}
 	}
-	var errs field.ErrorList
-	for _, msg := range IsDNS1123Subdomain(host) {
-		errs = append(errs, field.Invalid(path, host, msg))
-	}
+	errs := invalidEach(path, host, IsDNS1123Subdomain(host))
 	if !scanHTTPPath(rest) {
 		errs = append(errs, field.Invalid(path, rest, RegexError("Invalid path", fmtHTTPPath)))
 	}

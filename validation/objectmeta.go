@@ -55,24 +55,18 @@ type ObjectMetaView struct {
 func ValidateObjectMeta(meta *ObjectMetaView, requiresNamespace bool, nameFn ValidateNameFunc, path *field.Path) field.ErrorList {
 	var errs field.ErrorList
 	if meta.GenerateName != "" {
-		for _, msg := range nameFn(meta.GenerateName, true) {
-			errs = append(errs, field.Invalid(path.Child("generateName"), meta.GenerateName, msg))
-		}
+		errs = invalidEach(path.Child("generateName"), meta.GenerateName, nameFn(meta.GenerateName, true))
 	}
 	if meta.Name == "" {
 		errs = append(errs, field.Required(path.Child("name"), "name or generateName is required"))
 	} else {
-		for _, msg := range nameFn(meta.Name, false) {
-			errs = append(errs, field.Invalid(path.Child("name"), meta.Name, msg))
-		}
+		errs = append(errs, invalidEach(path.Child("name"), meta.Name, nameFn(meta.Name, false))...)
 	}
 	switch {
 	case requiresNamespace && meta.Namespace == "":
 		errs = append(errs, field.Required(path.Child("namespace"), ""))
 	case requiresNamespace:
-		for _, msg := range ValidateNamespaceName(meta.Namespace, false) {
-			errs = append(errs, field.Invalid(path.Child("namespace"), meta.Namespace, msg))
-		}
+		errs = append(errs, invalidEach(path.Child("namespace"), meta.Namespace, ValidateNamespaceName(meta.Namespace, false))...)
 	case meta.Namespace != "":
 		errs = append(errs, field.Forbidden(path.Child("namespace"), "not allowed on this type"))
 	}

@@ -157,9 +157,7 @@ func validateOnPodConditions(pats []policy.PodFailurePolicyOnPodConditionsPatter
 		errs = append(errs, field.TooMany(p.path("onPodConditions"), len(pats), maxPodFailurePolicyOnPodConditions))
 	}
 	for j, pat := range pats {
-		for _, msg := range IsQualifiedName(pat.Type) {
-			errs = append(errs, field.Invalid(p.path("onPodConditions").Index(j).Child("type"), pat.Type, msg))
-		}
+		errs = append(errs, invalidEach(p.path("onPodConditions").Index(j).Child("type"), pat.Type, IsQualifiedName(pat.Type))...)
 		switch pat.Status {
 		case job.ConditionTrue, job.ConditionFalse, job.ConditionUnknown:
 		case "":

@@ -92,9 +92,7 @@ func ValidateLabelSelectorRequirementView(r LabelSelectorRequirementView, opts L
 	if !opts.AllowInvalidLabelValueInSelector {
 		values := path.Child("values")
 		for j, v := range r.Values {
-			for _, msg := range IsValidLabelValue(v) {
-				errs = append(errs, field.Invalid(values.Index(j), v, msg))
-			}
+			errs = append(errs, invalidEach(values.Index(j), v, IsValidLabelValue(v))...)
 		}
 	}
 	return errs

@@ -56,17 +56,16 @@ func validatePodTemplate(t *job.PodTemplateSpec, p *field.Path) field.ErrorList 
 // (containers or initContainers) of template t.
 func validateContainerCommon(c *job.Container, t *field.Path, list string, i int, volumes map[string]bool) field.ErrorList {
 	var errs field.ErrorList
+	cp := t.Child("spec", list).Index(i)
 	if c.Name == "" {
-		errs = append(errs, field.Required(t.Child("spec", list).Index(i).Child("name"), ""))
-	} else if msgs := IsDNS1123Label(c.Name); len(msgs) > 0 {
-		for _, msg := range msgs {
-			errs = append(errs, field.Invalid(t.Child("spec", list).Index(i).Child("name"), c.Name, msg))
-		}
+		errs = append(errs, field.Required(cp.Child("name"), ""))
+	} else {
+		errs = append(errs, invalidEach(cp.Child("name"), c.Name, IsDNS1123Label(c.Name))...)
 	}
 	if c.Image == "" {
-		errs = append(errs, field.Required(t.Child("spec", list).Index(i).Child("image"), ""))
+		errs = append(errs, field.Required(cp.Child("image"), ""))
 	}
-	return append(errs, validateVolumeMounts(c, t.Child("spec", list).Index(i), volumes)...)
+	return append(errs, validateVolumeMounts(c, cp, volumes)...)
 }
 
 func validateContainers(s *job.PodSpec, t *field.Path, volumes map[string]bool) field.ErrorList {

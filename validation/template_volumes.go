@@ -70,9 +70,7 @@ func validateVolumes(s *job.PodSpec, t *field.Path) (field.ErrorList, map[string
 		if v.name == "" {
 			el = append(el, field.Required(np, ""))
 		} else {
-			for _, msg := range IsDNS1123Label(v.name) {
-				el = append(el, field.Invalid(np, v.name, msg))
-			}
+			el = append(el, invalidEach(np, v.name, IsDNS1123Label(v.name))...)
 		}
 		if valid[v.name] {
 			el = append(el, field.Duplicate(np, v.name))
