@@ -3,9 +3,6 @@ package validation
 import (
 	"encoding/json"
 	"fmt"
-	"math/big"
-	"slices"
-	"strings"
 
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/validation/field"
@@ -142,12 +139,7 @@ func podTemplateWarnings(t *job.PodTemplateSpec, p *field.Path) []string {
 
 	var nodeSelector map[string]string
 	if decodeMember(u, "nodeSelector", &nodeSelector) {
-		keys := make([]string, 0, len(nodeSelector))
-		for k := range nodeSelector {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
+		for _, k := range sortedMapKeys(nodeSelector) {
 			if msg, ok := deprecatedNodeLabels[k]; ok {
 				add(sp.Child("nodeSelector").Key(k), "%s", msg)
 			}
@@ -155,18 +147,8 @@ func podTemplateWarnings(t *job.PodTemplateSpec, p *field.Path) []string {
 	}
 	var aff wAffinity
 	hasAff := decodeMember(u, "affinity", &aff)
-	if hasAff && aff.NodeAffinity != nil {
-		na := aff.NodeAffinity
-		if na.Required != nil {
-			tp := sp.Child("affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms")
-			for i, term := range na.Required.Terms {
-				w = append(w, nodeTermWarnings(term, tp.Index(i))...)
-			}
-		}
-		pp := sp.Child("affinity", "nodeAffinity", "preferredDuringSchedulingIgnoredDuringExecution")
-		for i, pref := range na.Preferred {
-			w = append(w, nodeTermWarnings(pref.Preference, pp.Index(i).Child("preference"))...)
-		}
+	if hasAff {
+		w = append(w, nodeAffinityWarnings(aff, sp)...)
 	}
 	var spread []struct {
 		TopologyKey   string          `json:"topologyKey"`
@@ -217,25 +199,50 @@ func podTemplateWarnings(t *job.PodTemplateSpec, p *field.Path) []string {
 		add(sp.Child("terminationGracePeriodSeconds"), "must be >= 0; negative values are invalid and will be treated as 1")
 	}
 	if hasAff {
-		for _, a := range []struct {
-			name string
-			aff  *wPodAffinity
-		}{{"podAffinity", aff.PodAffinity}, {"podAntiAffinity", aff.PodAntiAffinity}} {
-			if a.aff == nil {
-				continue
-			}
-			rp := sp.Child("affinity", a.name, "requiredDuringSchedulingIgnoredDuringExecution")
-			for i, term := range a.aff.Required {
-				if isEmptyJSONNull(term.LabelSelector) {
-					add(rp.Index(i).Child("labelSelector"), "%s", nullLabelSelectorWarning)
-				}
-			}
-			pp := sp.Child("affinity", a.name, "preferredDuringSchedulingIgnoredDuringExecution")
-			for i, term := range a.aff.Preferred {
-				if isEmptyJSONNull(term.Term.LabelSelector) {
-					add(pp.Index(i).Child("podAffinityTerm", "labelSelector"), "%s", nullLabelSelectorWarning)
-				}
-			}
+		w = append(w, podAffinityWarnings("podAffinity", aff.PodAffinity, sp)...)
+		w = append(w, podAffinityWarnings("podAntiAffinity", aff.PodAntiAffinity, sp)...)
+	}
+	return w
+}
+
+// nodeAffinityWarnings: deprecated node labels in the required node-affinity
+// terms, then in the preferred ones, each in list order.
+func nodeAffinityWarnings(aff wAffinity, sp *field.Path) []string {
+	na := aff.NodeAffinity
+	if na == nil {
+		return nil
+	}
+	var w []string
+	if na.Required != nil {
+		tp := sp.Child("affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms")
+		for i, term := range na.Required.Terms {
+			w = append(w, nodeTermWarnings(term, tp.Index(i))...)
+		}
+	}
+	pp := sp.Child("affinity", "nodeAffinity", "preferredDuringSchedulingIgnoredDuringExecution")
+	for i, pref := range na.Preferred {
+		w = append(w, nodeTermWarnings(pref.Preference, pp.Index(i).Child("preference"))...)
+	}
+	return w
+}
+
+// podAffinityWarnings: required, then preferred, terms of the pod
+// (anti-)affinity member name with a null labelSelector.
+func podAffinityWarnings(name string, aff *wPodAffinity, sp *field.Path) []string {
+	if aff == nil {
+		return nil
+	}
+	var w []string
+	rp := sp.Child("affinity", name, "requiredDuringSchedulingIgnoredDuringExecution")
+	for i, term := range aff.Required {
+		if isEmptyJSONNull(term.LabelSelector) {
+			w = append(w, rp.Index(i).Child("labelSelector").String()+": "+nullLabelSelectorWarning)
+		}
+	}
+	pp := sp.Child("affinity", name, "preferredDuringSchedulingIgnoredDuringExecution")
+	for i, term := range aff.Preferred {
+		if isEmptyJSONNull(term.Term.LabelSelector) {
+			w = append(w, pp.Index(i).Child("podAffinityTerm", "labelSelector").String()+": "+nullLabelSelectorWarning)
 		}
 	}
 	return w
@@ -286,150 +293,5 @@ func duplicateNameWarnings(u job.Unknown, sp *field.Path) []string {
 			}
 		}
 	}
-	return w
-}
-
-// visitContainers calls f for every init container, then every container,
-// with its path.
-func visitContainers(s *job.PodSpec, sp *field.Path, f func(*job.Container, *field.Path)) {
-	for i := range s.InitContainers {
-		f(&s.InitContainers[i], sp.Child("initContainers").Index(i))
-	}
-	for i := range s.Containers {
-		f(&s.Containers[i], sp.Child("containers").Index(i))
-	}
-}
-
-func containerWarnings(t *job.PodTemplateSpec, c *job.Container, cp, annPath *field.Path, podAppArmor bool) []string {
-	var w []string
-	var sc wSecurityContext
-	hasSC := decodeMember(c.Unknown, "securityContext", &sc)
-	if !hasSC || isEmptyJSONNull(sc.SeccompProfile) {
-		if k := seccompContainerAnnotation + c.Name; hasAnnotation(t, k) {
-			w = append(w, fmt.Sprintf(`%s: non-functional in v1.27+; use the "seccompProfile" field instead`, annPath.Key(k)))
-		}
-	}
-	if !podAppArmor && (!hasSC || isEmptyJSONNull(sc.AppArmorProfile)) {
-		if k := appArmorAnnotation + c.Name; hasAnnotation(t, k) {
-			w = append(w, fmt.Sprintf(`%s: deprecated since v1.30; use the "appArmorProfile" field instead`, annPath.Key(k)))
-		}
-	}
-	var res struct {
-		Limits   map[string]string `json:"limits"`
-		Requests map[string]string `json:"requests"`
-	}
-	if decodeMember(c.Unknown, "resources", &res) {
-		for _, r := range []struct {
-			list, name string
-			m          map[string]string
-		}{
-			{"limits", "memory", res.Limits}, {"requests", "memory", res.Requests},
-			{"limits", "ephemeral-storage", res.Limits}, {"requests", "ephemeral-storage", res.Requests},
-		} {
-			if q, ok := r.m[r.name]; ok {
-				if s, frac := fractionalQuantity(q); frac {
-					w = append(w, fmt.Sprintf("%s: fractional byte value %q is invalid, must be an integer", cp.Child("resources", r.list).Key(r.name), s))
-				}
-			}
-		}
-	}
-	if len(c.Env) > 1 {
-		seen := map[string]bool{}
-		for i, e := range c.Env {
-			if !seen[e.Name] {
-				seen[e.Name] = true
-				continue
-			}
-			ref := "$(" + e.Name + ")"
-			if e.ValueFrom != nil || e.Value == ref || !strings.Contains(e.Value, ref) {
-				w = append(w, fmt.Sprintf("%s: hides previous definition of %q, which may be dropped when using apply", cp.Child("env").Index(i), e.Name))
-			}
-		}
-	}
-	return w
-}
-
-func hasAnnotation(t *job.PodTemplateSpec, k string) bool {
-	_, ok := t.Annotations[k]
-	return ok
-}
-
-// fractionalQuantity reports whether the quantity q is not a whole number
-// (of bytes), with the API server's canonical rendering of it: the integer
-// mantissa with the largest of the suffixes "m", "u" and "n" that makes it
-// whole (values finer than nano round up to nano).
-func fractionalQuantity(q string) (string, bool) {
-	c, ok := canonicalQuantity(q)
-	if !ok {
-		return "", false
-	}
-	r, ok := new(big.Rat).SetString(c)
-	if !ok || r.IsInt() {
-		return "", false
-	}
-	thousand := big.NewRat(1000, 1)
-	scaled := new(big.Rat).Set(r)
-	for _, suffix := range []string{"m", "u", "n"} {
-		scaled.Mul(scaled, thousand)
-		if scaled.IsInt() || suffix == "n" {
-			n := new(big.Int).Quo(scaled.Num(), scaled.Denom())
-			if !scaled.IsInt() && scaled.Sign() > 0 {
-				n.Add(n, big.NewInt(1))
-			}
-			return n.String() + suffix, true
-		}
-	}
-	return "", false
-}
-
-// maxPortWarnings bounds the port warnings of one template (see the
-// deviation note above).
-const maxPortWarnings = 1000
-
-// portWarnings: hostIP without hostPort, and ports sharing a
-// containerPort/protocol across all containers (init containers first), at
-// most maxPortWarnings of them.
-func portWarnings(s *job.PodSpec, sp *field.Path) []string {
-	var w []string
-	type block struct {
-		path string
-		port wPort
-	}
-	all := map[string][]block{}
-	visitContainers(s, sp, func(c *job.Container, cp *field.Path) {
-		var ports []wPort
-		if !decodeMember(c.Unknown, "ports", &ports) {
-			return
-		}
-		for i, port := range ports {
-			if len(w) >= maxPortWarnings {
-				return
-			}
-			if port.Protocol == "" {
-				port.Protocol = "TCP"
-			}
-			pp := cp.Child("ports").Index(i).String()
-			if port.HostIP != "" && port.HostPort == 0 {
-				w = append(w, fmt.Sprintf("%s: hostIP set without hostPort: {Name:%s HostPort:%d ContainerPort:%d Protocol:%s HostIP:%s}",
-					pp, port.Name, port.HostPort, port.ContainerPort, port.Protocol, port.HostIP))
-			}
-			k := fmt.Sprintf("%d/%s", port.ContainerPort, port.Protocol)
-			for _, o := range all[k] {
-				if len(w) >= maxPortWarnings {
-					return
-				}
-				a, b := port.HostIP == "", o.port.HostIP == ""
-				switch {
-				case port.HostIP == o.port.HostIP && port.HostPort == o.port.HostPort:
-					w = append(w, fmt.Sprintf("%s: duplicate port definition with %s", pp, o.path))
-				case port.HostPort == 0 || o.port.HostPort == 0:
-					w = append(w, fmt.Sprintf("%s: overlapping port definition with %s", pp, o.path))
-				case port.HostPort == o.port.HostPort && (a || b) && !(a && b):
-					w = append(w, fmt.Sprintf("%s: dangerously ambiguous port definition with %s", pp, o.path))
-				}
-			}
-			all[k] = append(all[k], block{pp, port})
-		}
-	})
 	return w
 }

@@ -41,6 +41,30 @@ func TestPodTemplateWarnings(t *testing.T) {
 			},
 		},
 		{
+			name: "affinity terms: node required, node preferred, pod required, pod preferred",
+			tmpl: job.PodTemplateSpec{Spec: job.PodSpec{Unknown: job.Unknown{
+				"nodeSelector": raw(`{"failure-domain.beta.kubernetes.io/zone":"a","beta.kubernetes.io/arch":"amd64"}`),
+				"affinity": raw(`{
+					"nodeAffinity":{
+						"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[
+							{"matchExpressions":[{"key":"disk"},{"key":"beta.kubernetes.io/os"}]}]},
+						"preferredDuringSchedulingIgnoredDuringExecution":[
+							{"weight":1,"preference":{"matchExpressions":[{"key":"beta.kubernetes.io/instance-type"}]}}]},
+					"podAffinity":{"preferredDuringSchedulingIgnoredDuringExecution":[
+						{"weight":1,"podAffinityTerm":{"labelSelector":{},"topologyKey":"x"}},
+						{"weight":1,"podAffinityTerm":{"topologyKey":"x"}}]},
+					"podAntiAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":[{"topologyKey":"x"}]}}`),
+			}}},
+			want: []string{
+				`spec.template.spec.nodeSelector[beta.kubernetes.io/arch]: deprecated since v1.14; use "kubernetes.io/arch" instead`,
+				`spec.template.spec.nodeSelector[failure-domain.beta.kubernetes.io/zone]: deprecated since v1.17; use "topology.kubernetes.io/zone" instead`,
+				`spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[1].key: beta.kubernetes.io/os is deprecated since v1.14; use "kubernetes.io/os" instead`,
+				`spec.template.spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[0].key: beta.kubernetes.io/instance-type is deprecated since v1.17; use "node.kubernetes.io/instance-type" instead`,
+				`spec.template.spec.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[1].podAffinityTerm.labelSelector: a null labelSelector results in matching no pod`,
+				`spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector: a null labelSelector results in matching no pod`,
+			},
+		},
+		{
 			name: "containers",
 			tmpl: job.PodTemplateSpec{
 				ObjectMeta: job.ObjectMeta{Annotations: map[string]string{
