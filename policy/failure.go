@@ -8,25 +8,33 @@ import (
 // FailedPod is the view of a failed pod that pod failure policy evaluation
 // needs. Slices are in the pod's status order.
 type FailedPod struct {
-	Namespace             string
-	Name                  string
+	// Namespace and Name appear in the FailJob condition message only.
+	Namespace string
+	Name      string
+	// ContainerStatuses are looked at before InitContainerStatuses.
 	ContainerStatuses     []ContainerExit
 	InitContainerStatuses []ContainerExit
-	Conditions            []PodCondition
+	// Conditions are the pod's conditions, matched by type and status.
+	Conditions []PodCondition
 }
 
 // ContainerExit is a container status reduced to its terminated state.
 // Terminated is false when the container has no terminated state; ExitCode
 // is then meaningless.
 type ContainerExit struct {
-	Name       string
+	// Name is the container's name, matched against ContainerName.
+	Name string
+	// Terminated reports whether the status has a terminated state.
 	Terminated bool
-	ExitCode   int32
+	// ExitCode is the terminated state's exit code; 0 never matches a rule.
+	ExitCode int32
 }
 
 // PodCondition is a pod condition reduced to type and status.
 type PodCondition struct {
-	Type   string
+	// Type is the condition type, e.g. "DisruptionTarget".
+	Type string
+	// Status is "True", "False" or "Unknown", compared exactly.
 	Status string
 }
 

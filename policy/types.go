@@ -39,8 +39,13 @@ type PodFailurePolicy struct {
 // PodFailurePolicyRule is one rule. Exactly one of OnExitCodes and
 // OnPodConditions is set in a valid rule.
 type PodFailurePolicyRule struct {
-	Action          PodFailurePolicyAction                   `json:"action"`
-	OnExitCodes     *PodFailurePolicyOnExitCodesRequirement  `json:"onExitCodes,omitempty"`
+	// Action is taken when the rule matches; a rule with an action not
+	// known to this version is skipped by evaluation.
+	Action PodFailurePolicyAction `json:"action"`
+	// OnExitCodes matches on the exit codes of terminated containers.
+	OnExitCodes *PodFailurePolicyOnExitCodesRequirement `json:"onExitCodes,omitempty"`
+	// OnPodConditions matches when the pod has a condition equal to any
+	// pattern; at most 20 patterns.
 	OnPodConditions []PodFailurePolicyOnPodConditionsPattern `json:"onPodConditions,omitempty"`
 }
 
@@ -49,8 +54,10 @@ type PodFailurePolicyRule struct {
 type PodFailurePolicyOnExitCodesRequirement struct {
 	// ContainerName restricts the rule to the container (or init container)
 	// of that name; nil matches any container.
-	ContainerName *string                             `json:"containerName,omitempty"`
-	Operator      PodFailurePolicyOnExitCodesOperator `json:"operator"`
+	ContainerName *string `json:"containerName,omitempty"`
+	// Operator relates the exit code to Values: In or NotIn (any other
+	// value matches nothing).
+	Operator PodFailurePolicyOnExitCodesOperator `json:"operator"`
 	// Values is a set of exit codes: unique, sorted ascending, at most 255.
 	Values []int32 `json:"values"`
 }
@@ -58,7 +65,9 @@ type PodFailurePolicyOnExitCodesRequirement struct {
 // PodFailurePolicyOnPodConditionsPattern matches a pod condition by type and
 // status. Status defaults to "True".
 type PodFailurePolicyOnPodConditionsPattern struct {
-	Type   string `json:"type"`
+	// Type is the pod condition type, e.g. "DisruptionTarget".
+	Type string `json:"type"`
+	// Status is "True", "False" or "Unknown"; "" means "True".
 	Status string `json:"status,omitempty"`
 }
 

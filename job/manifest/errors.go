@@ -32,6 +32,8 @@ type Error struct {
 	Msg string
 }
 
+// Error renders e as "line L: path: msg", leaving out the line when it is
+// unknown and the path when it is empty.
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.Line > 0 {

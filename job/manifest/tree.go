@@ -22,6 +22,7 @@ const (
 	kindArray
 )
 
+// String names the kind as error messages do ("null", "a string", "a mapping", ...).
 func (k kind) String() string {
 	switch k {
 	case kindNull:

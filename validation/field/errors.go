@@ -77,17 +77,19 @@ func (t ErrorType) String() string {
 // "spec.podFailurePolicy.rules[0]: Invalid value: specifying one of ...".
 type OmitValueType struct{}
 
-// Error is one field-level validation error.
-//
-// Field is the rendered Path. BadValue is the offending value, shown in the
-// message for the value-showing types (see [Error.ErrorBody]); it is kept as
-// given, so tests may compare it. Detail is free text appended after the
-// value.
+// Error is one field-level validation error. Build it with the constructor
+// of its type (Invalid, Required, ...).
 type Error struct {
-	Type     ErrorType
-	Field    string
+	// Type says why the field is invalid; it decides whether BadValue is
+	// shown (see [Error.ErrorBody]).
+	Type ErrorType
+	// Field is the rendered Path, e.g. "spec.template.spec.containers[0].name".
+	Field string
+	// BadValue is the offending value, kept as given (so tests may compare
+	// it) and rendered only for the value-showing types (see [RenderValue]).
 	BadValue any
-	Detail   string
+	// Detail is free text appended after the value; "" for none.
+	Detail string
 }
 
 // Error returns "<field>: <body>", the exact text of the API server, e.g.
