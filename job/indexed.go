@@ -88,18 +88,36 @@ func absFailureCount(p *Pod) int64 {
 }
 
 // activeIndexes returns the set of known completion indexes of the active
-// pods (valid or not) as observed, computed once per sync.
+// pods (valid or not) as observed, computed once per sync by one pass over
+// the records (no sort: the Builder uses a bitmap for dense indexes).
 func (s *syncer) activeIndexes() indexes.Set {
 	if !s.activeIdxDone {
 		var b indexes.Builder
-		ids := s.activeSorted()
-		b.Grow(len(ids))
-		for _, id := range ids {
-			b.Add(s.recs[id].index) // ascending: Set() needs no sort
+		b.Grow(int(s.active))
+		n, valid := 0, 0
+		for i := range s.recs {
+			if r := &s.recs[i]; r.is(fActive) {
+				n++
+				if r.is(fValidIndex) {
+					valid++
+				}
+				b.Add(r.index) // an unknown index (negative) is dropped
+			}
 		}
 		s.activeIdx, s.activeIdxDone = b.Set(), true
+		// Every active pod has a valid index and no two share one iff all
+		// are valid and the set has as many indexes as there are pods.
+		s.activeIdxDistinct = valid == n && s.activeIdx.Len() == n
 	}
 	return s.activeIdx
+}
+
+// hasDistinctActiveIndexes reports whether every observed active pod has a
+// valid completion index that no other active pod has, i.e. whether
+// invalidAndDuplicatePods would find nothing to remove.
+func (s *syncer) hasDistinctActiveIndexes() bool {
+	s.activeIndexes()
+	return s.activeIdxDistinct
 }
 
 // activeSorted returns the positions of the observed active pods in

@@ -10,15 +10,9 @@ import (
 // (finalizer first) or CreatePod actions — never both — and updates
 // s.active, s.ready and s.terminating.
 func (s *syncer) manageJob() {
-	var activeIDs []int32
-	if s.indexed {
-		activeIDs = slices.Clone(s.activeSorted())
-	} else {
-		activeIDs = s.activeIDs()
-	}
 	// §5.1 suspended: delete every active pod, no cap.
 	if s.job.Spec.IsSuspended() {
-		s.deletePods(s.activePodsForRemoval(activeIDs, len(activeIDs)), true)
+		s.deletePods(s.activePodsForRemoval(int(s.active)), true)
 		return
 	}
 	// §5.2 desired active count.
@@ -33,7 +27,7 @@ func (s *syncer) manageJob() {
 		want = min(max(s.completions-s.succeeded, 0), s.parallelism)
 	}
 	// §5.3 excess pods; deletion wins over creation.
-	rm := s.activePodsForRemoval(activeIDs, int(max(active-want, 0)))
+	rm := s.activePodsForRemoval(int(max(active-want, 0)))
 	if len(rm) > s.cfg.MaxPodCreateDeletePerSync {
 		rm = rm[:s.cfg.MaxPodCreateDeletePerSync]
 	}
@@ -113,13 +107,15 @@ func (s *syncer) filterBackedOffIndexes(idx []int32) ([]int32, bool) {
 // rmAtLeast of them. For Indexed Jobs it always includes pods with an
 // unknown index, pods with an index >= completions and, for an index held
 // by several pods, all but the best-ranked one. The remainder is taken from
-// the deletion ranking. ids is reordered.
-func (s *syncer) activePodsForRemoval(ids []int32, rmAtLeast int) []int32 {
+// the deletion ranking, a total order, so only the pods it ranks need
+// sorting: with nothing to remove (the usual sync) nothing is sorted.
+func (s *syncer) activePodsForRemoval(rmAtLeast int) []int32 {
 	var rm, left []int32
-	if s.indexed {
-		rm, left = s.invalidAndDuplicatePods(ids)
-	} else {
-		left = ids
+	switch {
+	case s.indexed && !s.hasDistinctActiveIndexes():
+		rm, left = s.invalidAndDuplicatePods(slices.Clone(s.activeSorted()))
+	case rmAtLeast > 0:
+		left = s.activeIDs()
 	}
 	if len(rm) < rmAtLeast {
 		s.sortByDeletionRank(left)
@@ -134,8 +130,8 @@ func (s *syncer) activePodsForRemoval(ids []int32, rmAtLeast int) []int32 {
 // the rest. The order of rm follows upstream: unknown-index pods, then
 // duplicates by ascending index, where the pods with an index >=
 // completions come just before the duplicates of the largest valid index.
+// ids must be in canonical order (as activeSorted returns them).
 func (s *syncer) invalidAndDuplicatePods(ids []int32) (rm, left []int32) {
-	s.sortCanonical(ids) // a no-op check when ids come from activeSorted
 	left = make([]int32, 0, len(ids))
 	flush := func(group []int32, ix int32) {
 		switch {

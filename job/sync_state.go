@@ -52,7 +52,10 @@ type syncer struct {
 	failedIdx        indexes.Set // valid when perIndex
 	activeIdx        indexes.Set // indexes of active pods (computed lazily)
 	activeIdxDone    bool
-	activeSortedIDs  []int32 // see activeSorted
+	// activeIdxDistinct: every active pod has a valid index of its own
+	// (valid when activeIdxDone; see hasDistinctActiveIndexes).
+	activeIdxDistinct bool
+	activeSortedIDs   []int32 // see activeSorted
 	// delayed maps an index to the position in recs of its delayed-deletion
 	// pod (§7.4); nil unless perIndex.
 	delayed map[int32]int32
