@@ -81,14 +81,11 @@ func decodeValue(v *value, into any, t reflect.Type) error {
 // be "batch/v1" and "Job". See DecodeNode for the decoding rules; errors
 // are *Error values.
 func DecodeJob(data []byte) (*job.Job, error) {
-	docs, err := parseDocuments(data)
+	doc, err := singleDocument(data)
 	if err != nil {
 		return nil, err
 	}
-	if len(docs) != 1 {
-		return nil, documentCountError(docs)
-	}
-	return decodeJobDoc(docs[0])
+	return decodeDocument[job.Job](doc, "batch/v1", "Job")
 }
 
 // DecodeJobs strictly decodes a stream of batch/v1 Jobs separated by
@@ -103,7 +100,7 @@ func DecodeJobs(data []byte) ([]*job.Job, error) {
 	}
 	out := make([]*job.Job, 0, len(docs))
 	for i, d := range docs {
-		j, err := decodeJobDoc(d)
+		j, err := decodeDocument[job.Job](d, "batch/v1", "Job")
 		if err != nil {
 			return nil, fmt.Errorf("document %d: %w", i+1, err)
 		}
@@ -115,39 +112,40 @@ func DecodeJobs(data []byte) ([]*job.Job, error) {
 // DecodePod strictly decodes a single core/v1 Pod, like DecodeJob;
 // apiVersion and kind, when present, must be "v1" and "Pod".
 func DecodePod(data []byte) (*job.Pod, error) {
+	doc, err := singleDocument(data)
+	if err != nil {
+		return nil, err
+	}
+	return decodeDocument[job.Pod](doc, "v1", "Pod")
+}
+
+// decodeDocument checks a resolved document's apiVersion and kind (when
+// present) and strictly decodes it into a new T.
+func decodeDocument[T any](v *value, apiVersion, kind string) (*T, error) {
+	if err := checkTypeMeta(v, apiVersion, kind); err != nil {
+		return nil, err
+	}
+	out := new(T)
+	if err := decodeValue(v, out, reflect.TypeFor[T]()); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// singleDocument parses data and returns its only non-empty document; no
+// document, or a second one (reported at its position), is an *Error.
+func singleDocument(data []byte) (*value, error) {
 	docs, err := parseDocuments(data)
 	if err != nil {
 		return nil, err
 	}
-	if len(docs) != 1 {
-		return nil, documentCountError(docs)
+	switch len(docs) {
+	case 0:
+		return nil, &Error{Msg: "no document"}
+	case 1:
+		return docs[0], nil
 	}
-	if err := checkTypeMeta(docs[0], "v1", "Pod"); err != nil {
-		return nil, err
-	}
-	p := new(job.Pod)
-	if err := decodeValue(docs[0], p, reflect.TypeFor[job.Pod]()); err != nil {
-		return nil, err
-	}
-	return p, nil
-}
-
-func decodeJobDoc(v *value) (*job.Job, error) {
-	if err := checkTypeMeta(v, "batch/v1", "Job"); err != nil {
-		return nil, err
-	}
-	j := new(job.Job)
-	if err := decodeValue(v, j, reflect.TypeFor[job.Job]()); err != nil {
-		return nil, err
-	}
-	return j, nil
-}
-
-func documentCountError(docs []*value) error {
-	if len(docs) == 0 {
-		return &Error{Msg: "no document"}
-	}
-	return &Error{Line: int(docs[1].line), Column: int(docs[1].col), Msg: fmt.Sprintf("expected one document, found %d", len(docs))}
+	return nil, &Error{Line: int(docs[1].line), Column: int(docs[1].col), Msg: fmt.Sprintf("expected one document, found %d", len(docs))}
 }
 
 // checkTypeMeta checks apiVersion and kind when they are present.
