@@ -28,12 +28,12 @@ func containerWarnings(t *job.PodTemplateSpec, c *job.Container, cp, annPath *fi
 	var w []string
 	var sc wSecurityContext
 	hasSC := decodeMember(c.Unknown, "securityContext", &sc)
-	if !hasSC || isEmptyJSONNull(sc.SeccompProfile) {
+	if !hasSC || isNullOrAbsent(sc.SeccompProfile) {
 		if k := seccompContainerAnnotation + c.Name; hasAnnotation(t, k) {
 			w = append(w, fmt.Sprintf(`%s: non-functional in v1.27+; use the "seccompProfile" field instead`, annPath.Key(k)))
 		}
 	}
-	if !podAppArmor && (!hasSC || isEmptyJSONNull(sc.AppArmorProfile)) {
+	if !podAppArmor && (!hasSC || isNullOrAbsent(sc.AppArmorProfile)) {
 		if k := appArmorAnnotation + c.Name; hasAnnotation(t, k) {
 			w = append(w, fmt.Sprintf(`%s: deprecated since v1.30; use the "appArmorProfile" field instead`, annPath.Key(k)))
 		}

@@ -2,9 +2,7 @@ package validation
 
 import (
 	"bytes"
-	"encoding/json"
 	"maps"
-	"reflect"
 	"slices"
 
 	"github.com/jobkit/jobkit/job"
@@ -164,18 +162,6 @@ func unknownEqual(a, b job.Unknown) bool {
 	return true
 }
 
-// rawEqual compares two raw JSON values: byte-equal, or equal once decoded
-// and normalized (null/[]/{} members dropped).
-func rawEqual(a, b []byte) bool {
-	if bytes.Equal(a, b) {
-		return true
-	}
-	if isEmptyJSON(a) && isEmptyJSON(b) {
-		return true
-	}
-	return jsonEqual(decodeOrText(a), decodeOrText(b))
-}
-
 // resourcesEqual compares two "resources" members with quantities
 // compared numerically.
 func resourcesEqual(a, b []byte) bool {
@@ -183,53 +169,6 @@ func resourcesEqual(a, b []byte) bool {
 		return true
 	}
 	return jsonEqual(canonicalResources(decodeOrText(a)), canonicalResources(decodeOrText(b)))
-}
-
-func decodeOrText(raw []byte) any {
-	if v, ok := decodeJSON(raw); ok {
-		return v
-	}
-	return string(bytes.TrimSpace(raw))
-}
-
-func decodeJSON(raw []byte) (any, bool) {
-	var v any
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return nil, false
-	}
-	return v, true
-}
-
-// jsonEqual compares decoded JSON values, treating null, empty arrays and
-// empty objects as equal to each other and to an absent object member.
-func jsonEqual(a, b any) bool {
-	return reflect.DeepEqual(normalizeJSON(a), normalizeJSON(b))
-}
-
-func normalizeJSON(v any) any {
-	switch t := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(t))
-		for k, e := range t {
-			if n := normalizeJSON(e); n != nil {
-				out[k] = n
-			}
-		}
-		if len(out) == 0 {
-			return nil
-		}
-		return out
-	case []any:
-		if len(t) == 0 {
-			return nil
-		}
-		out := make([]any, len(t))
-		for i, e := range t {
-			out[i] = normalizeJSON(e)
-		}
-		return out
-	}
-	return v
 }
 
 // ptrEqual compares two pointers by the values they point to; nil equals

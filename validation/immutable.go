@@ -1,7 +1,6 @@
 package validation
 
 import (
-	"bytes"
 	"encoding/json"
 
 	"github.com/jobkit/jobkit/job"
@@ -11,7 +10,7 @@ import (
 // validateJobSpecImmutability is the second half of ValidateJobSpecUpdate
 // (§3.3), in upstream's order. Every error is Invalid "field is immutable"
 // with the new value, except the Indexed completions rule.
-func validateJobSpecImmutability(n, o *job.JobSpec, p *field.Path, so specOptions, opts Options) field.ErrorList {
+func validateJobSpecImmutability(n, o *job.JobSpec, p *field.Path, so specOptions) field.ErrorList {
 	var errs field.ErrorList
 	errs = append(errs, validateCompletionsUpdate(n, o, p.Child("completions"))...)
 	if !selectorsEqual(n.Selector, o.Selector) {
@@ -33,7 +32,7 @@ func validateJobSpecImmutability(n, o *job.JobSpec, p *field.Path, so specOption
 	if !successPoliciesEqual(n.SuccessPolicy, o.SuccessPolicy) {
 		errs = append(errs, field.Invalid(p.Child("successPolicy"), renderSuccessPolicy(n.SuccessPolicy), fieldImmutable))
 	}
-	errs = append(errs, validateSchedulingUpdate(n, o, p.Child("scheduling"), opts)...)
+	errs = append(errs, validateSchedulingUpdate(n, o, p.Child("scheduling"))...)
 	return errs
 }
 
@@ -58,28 +57,24 @@ func validateCompletionsUpdate(n, o *job.JobSpec, p *field.Path) field.ErrorList
 	return field.ErrorList{field.Invalid(p, *n.Completions, "can only be modified in tandem with spec.parallelism")}
 }
 
-// validateSchedulingUpdate: spec.scheduling (alpha WorkloadWithJob). When
-// the gate is off and the old Job has none, the server drops the new value
-// (no error). Once set it is immutable except
+// validateSchedulingUpdate: spec.scheduling (alpha WorkloadWithJob). Adding
+// it is no error (with the gate off the server has dropped it before
+// validation; see Options.WorkloadWithJob). Once set it is immutable except
 // schedulingPolicy.gang.minCount. The member is kept verbatim (raw JSON)
 // and its contents are not validated.
-func validateSchedulingUpdate(n, o *job.JobSpec, p *field.Path, opts Options) field.ErrorList {
+func validateSchedulingUpdate(n, o *job.JobSpec, p *field.Path) field.ErrorList {
 	if isEmptyJSON(o.Scheduling) {
 		return nil
 	}
 	if !jsonEqual(withoutGangMinCount(n.Scheduling), withoutGangMinCount(o.Scheduling)) {
 		return field.ErrorList{field.Invalid(p, json.RawMessage(n.Scheduling), fieldImmutable)}
 	}
-	_ = opts
 	return nil
 }
 
 // withoutGangMinCount decodes raw and removes schedulingPolicy.gang.minCount.
 func withoutGangMinCount(raw []byte) any {
-	v, ok := decodeJSON(raw)
-	if !ok {
-		return string(bytes.TrimSpace(raw))
-	}
+	v := decodeOrText(raw)
 	if m, ok := v.(map[string]any); ok {
 		if sp, ok := m["schedulingPolicy"].(map[string]any); ok {
 			if g, ok := sp["gang"].(map[string]any); ok {

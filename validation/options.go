@@ -18,7 +18,12 @@ type Options struct {
 	MutablePodResourcesForSuspendedJobs bool
 	// WorkloadWithJob (alpha, off by default) keeps spec.scheduling. When off
 	// the API server drops spec.scheduling on create, and on update when the
-	// old Job did not use it; validation then never looks at it.
+	// old Job did not use it, before validating; package defaults does that
+	// dropping (always as with the gate off). Validation itself does not
+	// read this switch: its only gated rule upstream is an alpha declarative
+	// one whose errors are never shown (spec §2.10), and a spec.scheduling
+	// that reaches validation is checked the same way either way (immutable
+	// once set, except schedulingPolicy.gang.minCount).
 	WorkloadWithJob bool
 }
 

@@ -118,15 +118,6 @@ type (
 	}
 )
 
-// decodeMember decodes u[k] into v; false when absent, null or malformed.
-func decodeMember(u job.Unknown, k string, v any) bool {
-	raw, ok := u[k]
-	if !ok || isEmptyJSONNull(raw) {
-		return false
-	}
-	return json.Unmarshal(raw, v) == nil
-}
-
 // podTemplateWarnings returns the pod-template warnings of t, whose path is
 // p (spec.template for a Job).
 func podTemplateWarnings(t *job.PodTemplateSpec, p *field.Path) []string {
@@ -160,7 +151,7 @@ func podTemplateWarnings(t *job.PodTemplateSpec, p *field.Path) []string {
 			if msg, ok := deprecatedNodeLabels[c.TopologyKey]; ok {
 				add(cp.Child("topologyKey"), "%s is %s", c.TopologyKey, msg)
 			}
-			if isEmptyJSONNull(c.LabelSelector) {
+			if isNullOrAbsent(c.LabelSelector) {
 				add(cp.Child("labelSelector"), "%s", nullLabelSelectorWarning)
 			}
 		}
@@ -175,7 +166,7 @@ func podTemplateWarnings(t *job.PodTemplateSpec, p *field.Path) []string {
 	if decodeMember(u, "volumes", &volumes) {
 		for i, v := range volumes {
 			for _, d := range deprecatedVolumes {
-				if raw, ok := v[d.member]; ok && !isEmptyJSONNull(raw) {
+				if raw, ok := v[d.member]; ok && !isNullOrAbsent(raw) {
 					add(sp.Child("volumes").Index(i).Child(d.segment), "%s", d.msg)
 				}
 			}
@@ -184,12 +175,12 @@ func podTemplateWarnings(t *job.PodTemplateSpec, p *field.Path) []string {
 	w = append(w, duplicateNameWarnings(u, sp)...)
 	var psc wSecurityContext
 	hasPSC := decodeMember(u, "securityContext", &psc)
-	if !hasPSC || isEmptyJSONNull(psc.SeccompProfile) {
+	if !hasPSC || isNullOrAbsent(psc.SeccompProfile) {
 		if _, ok := t.Annotations[seccompPodAnnotation]; ok {
 			add(annPath.Key(seccompPodAnnotation), `non-functional in v1.27+; use the "seccompProfile" field instead`)
 		}
 	}
-	podAppArmor := hasPSC && !isEmptyJSONNull(psc.AppArmorProfile)
+	podAppArmor := hasPSC && !isNullOrAbsent(psc.AppArmorProfile)
 	visitContainers(&t.Spec, sp, func(c *job.Container, cp *field.Path) {
 		w = append(w, containerWarnings(t, c, cp, annPath, podAppArmor)...)
 	})
@@ -235,13 +226,13 @@ func podAffinityWarnings(name string, aff *wPodAffinity, sp *field.Path) []strin
 	var w []string
 	rp := sp.Child("affinity", name, "requiredDuringSchedulingIgnoredDuringExecution")
 	for i, term := range aff.Required {
-		if isEmptyJSONNull(term.LabelSelector) {
+		if isNullOrAbsent(term.LabelSelector) {
 			w = append(w, rp.Index(i).Child("labelSelector").String()+": "+nullLabelSelectorWarning)
 		}
 	}
 	pp := sp.Child("affinity", name, "preferredDuringSchedulingIgnoredDuringExecution")
 	for i, term := range aff.Preferred {
-		if isEmptyJSONNull(term.Term.LabelSelector) {
+		if isNullOrAbsent(term.Term.LabelSelector) {
 			w = append(w, pp.Index(i).Child("podAffinityTerm", "labelSelector").String()+": "+nullLabelSelectorWarning)
 		}
 	}

@@ -1,8 +1,6 @@
 package validation
 
 import (
-	"bytes"
-
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/validation/field"
 )
@@ -158,16 +156,4 @@ func validateJobRestartPolicy(s *job.JobSpec, p *field.Path) field.ErrorList {
 		return field.ErrorList{field.Invalid(p.Child("template", "spec", "restartPolicy"), rp, `only "Never" is supported when podFailurePolicy is specified`)}
 	}
 	return nil
-}
-
-// isEmptyJSON reports whether raw is null, [], {} or blank.
-func isEmptyJSON(raw []byte) bool {
-	t := bytes.TrimSpace(raw)
-	if len(t) == 0 || bytes.Equal(t, []byte("null")) {
-		return true
-	}
-	if len(t) >= 2 && (t[0] == '[' && t[len(t)-1] == ']' || t[0] == '{' && t[len(t)-1] == '}') {
-		return len(bytes.TrimSpace(t[1:len(t)-1])) == 0
-	}
-	return false
 }

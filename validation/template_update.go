@@ -55,7 +55,7 @@ func applySchedulingDirectives(old, nw *job.PodTemplateSpec) {
 // mergeNodeAffinity returns the old affinity with its nodeAffinity replaced
 // by the new one (§3.3 step 1).
 func mergeNodeAffinity(oldRaw, newRaw json.RawMessage) json.RawMessage {
-	oldNil, newNil := isEmptyJSONNull(oldRaw), isEmptyJSONNull(newRaw)
+	oldNil, newNil := isNullOrAbsent(oldRaw), isNullOrAbsent(newRaw)
 	var oldAff, newAff map[string]json.RawMessage
 	if !oldNil && json.Unmarshal(oldRaw, &oldAff) != nil {
 		return oldRaw // not an object: leave it to the comparison
@@ -74,7 +74,7 @@ func mergeNodeAffinity(oldRaw, newRaw json.RawMessage) json.RawMessage {
 		b, _ := json.Marshal(out)
 		return b
 	case newNil:
-		if isEmptyJSONNull(oldAff["podAffinity"]) && isEmptyJSONNull(oldAff["podAntiAffinity"]) {
+		if isNullOrAbsent(oldAff["podAffinity"]) && isNullOrAbsent(oldAff["podAntiAffinity"]) {
 			return nil
 		}
 		delete(oldAff, "nodeAffinity")
@@ -87,11 +87,6 @@ func mergeNodeAffinity(oldRaw, newRaw json.RawMessage) json.RawMessage {
 	}
 	b, _ := json.Marshal(oldAff)
 	return b
-}
-
-// isEmptyJSONNull: absent or null (a Go nil pointer).
-func isEmptyJSONNull(raw json.RawMessage) bool {
-	return len(raw) == 0 || string(raw) == "null"
 }
 
 func setUnknown(u *job.Unknown, k string, v json.RawMessage) {

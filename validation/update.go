@@ -39,7 +39,7 @@ func ValidateJobUpdate(newJob, oldJob *job.Job, opts Options) field.ErrorList {
 	errs = append(errs, validateCoreObjectMetaUpdate(&newJob.ObjectMeta, &oldJob.ObjectMeta, metadataPath)...)
 	errs = append(errs, validateJobSpec(&newJob.Spec, specPath, o)...)
 	errs = append(errs, validateIndexedHostname(newJob)...)
-	errs = append(errs, validateJobSpecImmutability(&newJob.Spec, &oldJob.Spec, specPath, o, opts)...)
+	errs = append(errs, validateJobSpecImmutability(&newJob.Spec, &oldJob.Spec, specPath, o)...)
 	return errs
 }
 
