@@ -20,7 +20,7 @@ func validateGeneratedSelector(j *job.Job, requirePrefixed bool) field.ErrorList
 	var errs field.ErrorList
 	uid, name := string(j.UID), j.Name
 	if uid == "" {
-		errs = append(errs, field.Required(field.NewPath("metadata", "uid"), ""))
+		errs = append(errs, field.Required(metadataPath.Child("uid"), ""))
 	}
 	labels := j.Spec.Template.Labels
 	errs = append(errs, validateHasLabel(labels, job.LegacyControllerUIDLabel, uid)...)
@@ -30,7 +30,7 @@ func validateGeneratedSelector(j *job.Job, requirePrefixed bool) field.ErrorList
 		errs = append(errs, validateHasLabel(labels, job.JobNameLabel, name)...)
 	}
 	if ok, convertible := selectorMatchesGenerated(j.Spec.Selector, uid, name, requirePrefixed); convertible && !ok {
-		errs = append(errs, field.Invalid(field.NewPath("spec", "selector"), j.Spec.Selector, "`selector` not auto-generated"))
+		errs = append(errs, field.Invalid(specPath.Child("selector"), j.Spec.Selector, "`selector` not auto-generated"))
 	}
 	return errs
 }
@@ -46,10 +46,7 @@ func validateHasLabel(labels map[string]string, key, want string) field.ErrorLis
 	if !ok {
 		return field.ErrorList{field.Required(p, "must be '"+want+"'")}
 	}
-	if got != want {
-		return field.ErrorList{field.Invalid(p, labels, "must be '"+want+"'")}
-	}
-	return nil
+	return field.ErrorList{field.Invalid(p, labels, "must be '"+want+"'")}
 }
 
 // validateSelector checks spec.selector (§2.8): Required when nil, else the

@@ -21,15 +21,22 @@ const (
 // not import them. Callers convert their selector into a view; a nil
 // *LabelSelectorView stands for a nil selector.
 type LabelSelectorView struct {
-	MatchLabels      map[string]string
+	// MatchLabels requires each key to have exactly that value; checked
+	// and matched in sorted key order.
+	MatchLabels map[string]string
+	// MatchExpressions are ANDed with MatchLabels and with each other.
 	MatchExpressions []LabelSelectorRequirementView
 }
 
 // LabelSelectorRequirementView is one matchExpressions entry.
 type LabelSelectorRequirementView struct {
-	Key      string
+	// Key is a label key (IsQualifiedName).
+	Key string
+	// Operator is one of the LabelSelectorOp constants, case-sensitive.
 	Operator string
-	Values   []string
+	// Values are required for In and NotIn and forbidden for Exists and
+	// DoesNotExist.
+	Values []string
 }
 
 // LabelSelectorValidationOptions tunes ValidateLabelSelectorView.
