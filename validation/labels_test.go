@@ -3,6 +3,7 @@ package validation
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -136,7 +137,7 @@ func TestValidateLabelsDeterministic(t *testing.T) {
 		p := field.NewPath("metadata", "labels")
 		first := primErrStrings(ValidateLabels(m, p))
 		for range 3 {
-			if got := primErrStrings(ValidateLabels(maps.Clone(m), p)); !primEqual(got, first) {
+			if got := primErrStrings(ValidateLabels(maps.Clone(m), p)); !slices.Equal(got, first) {
 				t.Fatalf("not deterministic:\n%q\n%q", got, first)
 			}
 		}
@@ -145,7 +146,7 @@ func TestValidateLabelsDeterministic(t *testing.T) {
 		for _, k := range sortedMapKeys(m) {
 			want = append(want, primErrStrings(ValidateLabels(map[string]string{k: m[k]}, p))...)
 		}
-		if !primEqual(first, want) {
+		if !slices.Equal(first, want) {
 			t.Fatalf("errors %q, want per-entry %q", first, want)
 		}
 		if !maps.Equal(m, orig) {

@@ -3,6 +3,7 @@ package validation
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,21 +28,9 @@ func primErrStrings(errs field.ErrorList) []string {
 	return out
 }
 
-func primEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 func primCheck(t *testing.T, what string, got, want []string) {
 	t.Helper()
-	if !primEqual(got, want) {
+	if !slices.Equal(got, want) {
 		t.Errorf("%s:\n got  %q\n want %q", what, got, want)
 	}
 }
