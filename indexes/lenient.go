@@ -36,12 +36,7 @@ func ParseLenient(s string, completions int32) Set {
 		x, y, dash, next, ok := scanPlainPiece(s, i)
 		if !ok {
 			// The general rules for anything but plain digits.
-			end := strings.IndexByte(s[i:], ',')
-			if end < 0 {
-				end = len(s)
-			} else {
-				end += i
-			}
+			end := pieceEnd(s, i)
 			a, b, hasB := strings.Cut(s[i:end], "-")
 			i = end
 			if x, ok = atoi(a); !ok {

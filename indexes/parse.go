@@ -47,12 +47,7 @@ func Parse(s string, completions int32) (Set, error) {
 			first, last, i = int32(x), int32(y), next
 		} else {
 			// Anything else goes through the exact per-piece rules.
-			end := strings.IndexByte(s[i:], ',')
-			if end < 0 {
-				end = len(s)
-			} else {
-				end += i
-			}
+			end := pieceEnd(s, i)
 			var perr pieceError
 			if first, last, perr = parseStrictPiece(s[i:end], completions); perr.kind != pieceOK {
 				return Set{}, perr.error()
@@ -106,6 +101,15 @@ func scanPlainPiece(s string, i int) (x, y int64, dash bool, next int, ok bool) 
 		return 0, 0, false, 0, false
 	}
 	return x, y, true, j, true
+}
+
+// pieceEnd returns the position of the "," that ends the piece starting at
+// s[i], or len(s) for the last piece.
+func pieceEnd(s string, i int) int {
+	if end := strings.IndexByte(s[i:], ','); end >= 0 {
+		return i + end
+	}
+	return len(s)
 }
 
 // parseStrictPiece reads one "N" or "N-M" piece with the API server's checks
