@@ -34,25 +34,20 @@ func ParseLenient(s string, completions int32) Set {
 	c := int64(completions)
 	for i := 0; i <= len(s); i++ { // i: start of the piece; i++ skips a ","
 		x, y, dash, next, ok := scanPlainPiece(s, i)
-		if !ok {
+		if ok {
+			i = next
+		} else {
 			// The general rules for anything but plain digits.
 			end := pieceEnd(s, i)
-			a, b, hasB := strings.Cut(s[i:end], "-")
+			var xok, yok bool
+			x, y, dash, xok, yok = readLenientPiece(s[i:end])
 			i = end
-			if x, ok = atoi(a); !ok {
+			if !xok {
 				continue
 			}
-			if dash = hasB; dash {
-				b, _, _ = strings.Cut(b, "-")
-				if y, ok = atoi(b); !ok {
-					if x >= c {
-						break
-					}
-					continue
-				}
+			if !yok && x < c {
+				continue
 			}
-		} else {
-			i = next
 		}
 		if x >= c {
 			break
@@ -75,4 +70,17 @@ func ParseLenient(s string, completions int32) Set {
 		}
 	}
 	return Set{iv: trimCap(iv)}
+}
+
+// readLenientPiece reads a piece by rules 1 and 3 of ParseLenient: the
+// number before the first "-" (xok), and with dash the number between the
+// first and the second "-" (yok; true when there is no dash).
+func readLenientPiece(piece string) (x, y int64, dash, xok, yok bool) {
+	a, b, dash := strings.Cut(piece, "-")
+	if x, xok = atoi(a); !xok || !dash {
+		return x, x, dash, xok, xok
+	}
+	b, _, _ = strings.Cut(b, "-")
+	y, yok = atoi(b)
+	return x, y, true, true, yok
 }
