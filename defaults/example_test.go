@@ -33,3 +33,28 @@ func ExampleJob() {
 	// selector: {"matchLabels":{"batch.kubernetes.io/controller-uid":"7f3c"}}
 	// generation: 1
 }
+
+// An update through the main Job endpoint: the client's status is ignored
+// and the generation moves only when the spec changed.
+func ExamplePrepareForUpdate() {
+	var j job.Job
+	_ = json.Unmarshal([]byte(`{
+	  "metadata": {"name": "pi", "namespace": "default", "uid": "7f3c"},
+	  "spec": {"template": {"spec": {"restartPolicy": "Never",
+	    "containers": [{"name": "pi", "image": "perl"}]}}}}`), &j)
+	stored := defaults.PrepareForCreate(defaults.GenerateSelector(defaults.Job(&j)))
+	stored.Status.Active = 1
+
+	same := stored.DeepCopy()
+	same.Status.Active = 99
+	u := defaults.PrepareForUpdate(same, stored)
+	fmt.Println("unchanged spec: generation", u.Generation, "active", u.Status.Active)
+
+	scaled := stored.DeepCopy()
+	scaled.Spec.Parallelism = job.Ptr[int32](3)
+	u = defaults.PrepareForUpdate(scaled, stored)
+	fmt.Println("parallelism 3: generation", u.Generation, "active", u.Status.Active)
+	// Output:
+	// unchanged spec: generation 1 active 1
+	// parallelism 3: generation 2 active 1
+}
