@@ -7,7 +7,7 @@ import (
 )
 
 // claimPods decides which of the observed pods belong to the Job (§3, end)
-// and classifies them into s.recs, in memory order (see addressOrder). It appends AdoptPod and
+// and classifies them into s.recs, in memory order (see inAddressOrder). It appends AdoptPod and
 // ReleasePod actions ordered by pod name, then UID.
 //
 //   - A pod in another namespace is ignored.
@@ -46,14 +46,13 @@ func (s *syncer) claimPods(pods []*Pod) error {
 			}
 		}
 	}()
-	order := addressOrder(pods)
+	pods = inAddressOrder(pods)
 	var chunk warmChunkData
-	for i, k := range order {
+	for i, p := range pods {
 		if i%warmChunk == 0 {
-			s.warmSink += warm(pods, order[i:min(i+warmChunk, len(order))], s.indexed, &sel, &chunk)
+			s.warmSink += warm(pods[i:min(i+warmChunk, len(pods))], s.indexed, &sel, &chunk)
 		}
 		ix, match := chunk.index[i%warmChunk], chunk.match[i%warmChunk]
-		p := pods[k]
 		if p.Namespace != j.Namespace {
 			continue
 		}
