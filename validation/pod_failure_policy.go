@@ -33,7 +33,7 @@ func validatePodFailurePolicy(s *job.JobSpec, p *field.Path) field.ErrorList {
 	if len(rules) > maxPodFailurePolicyRules {
 		errs = append(errs, field.TooMany(rulesPath, len(rules), maxPodFailurePolicyRules))
 	}
-	var names nameSet
+	var names smallSet[string]
 	for _, c := range s.Template.Spec.Containers {
 		names.add(c.Name)
 	}
@@ -60,7 +60,7 @@ func (r rulePath) path(children ...string) *field.Path {
 	return p
 }
 
-func validatePFPRule(s *job.JobSpec, names *nameSet, r *policy.PodFailurePolicyRule, p rulePath) field.ErrorList {
+func validatePFPRule(s *job.JobSpec, names *smallSet[string], r *policy.PodFailurePolicyRule, p rulePath) field.ErrorList {
 	var errs field.ErrorList
 	switch {
 	case r.Action == "":
@@ -87,7 +87,7 @@ func validatePFPRule(s *job.JobSpec, names *nameSet, r *policy.PodFailurePolicyR
 	return errs
 }
 
-func validateOnExitCodes(names *nameSet, req *policy.PodFailurePolicyOnExitCodesRequirement, p rulePath) field.ErrorList {
+func validateOnExitCodes(names *smallSet[string], req *policy.PodFailurePolicyOnExitCodesRequirement, p rulePath) field.ErrorList {
 	var errs field.ErrorList
 	switch req.Operator {
 	case policy.OperatorIn, policy.OperatorNotIn:
@@ -107,12 +107,12 @@ func validateOnExitCodes(names *nameSet, req *policy.PodFailurePolicyOnExitCodes
 		errs = append(errs, field.TooMany(p.path("onExitCodes", "values"), len(vals), maxPodFailurePolicyOnExitCodeValues))
 	}
 	ordered := true
-	var seen map[int32]struct{}
+	var seen smallSet[int32]
 	for j, v := range vals {
 		if req.Operator == policy.OperatorIn && v == 0 {
 			errs = append(errs, field.Invalid(p.path("onExitCodes", "values").Index(j), v, "must not be 0 for the In operator"))
 		}
-		if isDuplicateValue(vals, j, &seen) {
+		if !seen.add(v) {
 			errs = append(errs, field.Duplicate(p.path("onExitCodes", "values").Index(j), v))
 		}
 		if j > 0 && vals[j-1] > v {
@@ -123,29 +123,6 @@ func validateOnExitCodes(names *nameSet, req *policy.PodFailurePolicyOnExitCodes
 		errs = append(errs, field.Invalid(p.path("onExitCodes", "values"), int32List(vals), "must be ordered"))
 	}
 	return errs
-}
-
-// isDuplicateValue reports whether vals[j] occurs earlier in vals. Short
-// lists are scanned; long ones use a set built on first need, so the cost
-// stays linear for untrusted input.
-func isDuplicateValue(vals []int32, j int, seen *map[int32]struct{}) bool {
-	const scanLimit = 16
-	if len(vals) <= scanLimit {
-		for _, w := range vals[:j] {
-			if w == vals[j] {
-				return true
-			}
-		}
-		return false
-	}
-	if *seen == nil {
-		*seen = make(map[int32]struct{}, len(vals))
-	}
-	if _, dup := (*seen)[vals[j]]; dup {
-		return true
-	}
-	(*seen)[vals[j]] = struct{}{}
-	return false
 }
 
 // int32List renders like upstream's []int32 (JSON: [19,11], [] or null).

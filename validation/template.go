@@ -71,7 +71,7 @@ func validateContainers(s *job.PodSpec, t *field.Path, volumes map[string]bool) 
 		return field.ErrorList{field.Required(t.Child("spec", "containers"), "")}
 	}
 	var errs field.ErrorList
-	var seen nameSet
+	var seen smallSet[string]
 	for i := range s.Containers {
 		c := &s.Containers[i]
 		errs = append(errs, validateContainerCommon(c, t, "containers", i, volumes)...)
@@ -87,7 +87,7 @@ func validateInitContainers(s *job.PodSpec, t *field.Path, volumes map[string]bo
 	if len(s.InitContainers) == 0 {
 		return nil
 	}
-	var seen nameSet
+	var seen smallSet[string]
 	for _, rc := range s.Containers {
 		seen.add(rc.Name)
 	}
@@ -101,46 +101,6 @@ func validateInitContainers(s *job.PodSpec, t *field.Path, volumes map[string]bo
 		}
 	}
 	return errs
-}
-
-// nameSet is a set of names that scans a short slice and switches to a map
-// past 16 entries, so typical templates do not allocate a map and huge
-// untrusted ones stay linear.
-type nameSet struct {
-	list []string
-	m    map[string]struct{}
-}
-
-func (s *nameSet) has(n string) bool {
-	if s.m != nil {
-		_, ok := s.m[n]
-		return ok
-	}
-	for _, x := range s.list {
-		if x == n {
-			return true
-		}
-	}
-	return false
-}
-
-// add inserts n and reports whether it was absent.
-func (s *nameSet) add(n string) bool {
-	if s.has(n) {
-		return false
-	}
-	if s.m == nil && len(s.list) < 16 {
-		s.list = append(s.list, n)
-		return true
-	}
-	if s.m == nil {
-		s.m = make(map[string]struct{}, 2*len(s.list))
-		for _, x := range s.list {
-			s.m[x] = struct{}{}
-		}
-	}
-	s.m[n] = struct{}{}
-	return true
 }
 
 // validateJobRestartPolicy is the Job-specific restartPolicy rule (§2.7),
