@@ -5,10 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jobkit/jobkit/job"
-	"github.com/jobkit/jobkit/policy"
 	"github.com/jobkit/jobkit/validation/field"
 )
+
+// Expected errors: one short constructor per error type, and the
+// comparison of an ErrorList with the wanted one.
 
 // anyValue in a wanted error means "do not compare the rendered value"
 // (internal-struct values such as a whole pod template are best effort).
@@ -65,64 +66,4 @@ func checkErrors(t *testing.T, got, want field.ErrorList) {
 	if strings.Join(g, "\n") != strings.Join(w, "\n") {
 		t.Errorf("errors:\n got:\n  %s\n want:\n  %s", strings.Join(g, "\n  "), strings.Join(w, "\n  "))
 	}
-}
-
-const fUID = "1a2b3c"
-
-func fLabels() map[string]string {
-	return map[string]string{
-		job.ControllerUIDLabel: fUID, job.LegacyControllerUIDLabel: fUID,
-		job.JobNameLabel: "myjob", job.LegacyJobNameLabel: "myjob",
-	}
-}
-
-// fixtureF is §6.0 F: a valid Job with generated-style selector and labels,
-// restartPolicy OnFailure, one container and one init container.
-func fixtureF() *job.Job {
-	return &job.Job{
-		ObjectMeta: job.ObjectMeta{Name: "myjob", Namespace: "default", UID: fUID},
-		Spec: job.JobSpec{
-			Selector: &job.LabelSelector{MatchLabels: fLabels()},
-			Template: job.PodTemplateSpec{
-				ObjectMeta: job.ObjectMeta{Labels: fLabels()},
-				Spec: job.PodSpec{
-					RestartPolicy:  job.RestartPolicyOnFailure,
-					Containers:     []job.Container{{Name: "abc", Image: "image"}},
-					InitContainers: []job.Container{{Name: "def", Image: "image"}},
-				},
-			},
-		},
-	}
-}
-
-// fixtureFNever is F with restartPolicy Never.
-func fixtureFNever() *job.Job {
-	j := fixtureF()
-	j.Spec.Template.Spec.RestartPolicy = job.RestartPolicyNever
-	return j
-}
-
-// fixtureM is §6.0 M: manual selector {a: b}, no init containers.
-func fixtureM() *job.Job {
-	j := fixtureF()
-	j.Spec.ManualSelector = job.Ptr(true)
-	j.Spec.Selector = &job.LabelSelector{MatchLabels: map[string]string{"a": "b"}}
-	j.Spec.Template.Labels = map[string]string{"a": "b"}
-	j.Spec.Template.Spec.InitContainers = nil
-	return j
-}
-
-func indexed() *job.CompletionMode { return job.Ptr(job.IndexedCompletion) }
-
-func i32(v int32) *int32 { return job.Ptr(v) }
-
-func exitCodes(op policy.PodFailurePolicyOnExitCodesOperator, vals ...int32) *policy.PodFailurePolicyOnExitCodesRequirement {
-	return &policy.PodFailurePolicyOnExitCodesRequirement{Operator: op, Values: vals}
-}
-
-func pfp(rules ...policy.PodFailurePolicyRule) *policy.PodFailurePolicy {
-	if rules == nil {
-		rules = []policy.PodFailurePolicyRule{}
-	}
-	return &policy.PodFailurePolicy{Rules: rules}
 }
