@@ -42,7 +42,7 @@ func decodeVolumes(u job.Unknown) (vols []templateVolume, ok bool) {
 				_ = json.Unmarshal(m, &vols[i].name)
 				continue
 			}
-			if !isEmptyJSONNull(m) {
+			if !isNullOrAbsent(m) {
 				vols[i].sources++
 			}
 		}
