@@ -86,19 +86,10 @@ func isPodReady(p *Pod) bool {
 	return c != nil && c.Status == ConditionTrue
 }
 
-// classify evaluates the §3 predicates of p. adopted pods count as carrying
-// the tracking finalizer (the adoption patch adds it).
-func (s *syncer) classify(p *Pod, adopted bool) podRec {
-	ix := unknownIndex
-	if s.indexed {
-		ix = parseCompletionIndex(p.Annotations)
-	}
-	return s.classifyIndexed(p, adopted, ix)
-}
-
-// classifyIndexed is classify with the completion index already parsed
-// (ix is ignored for NonIndexed Jobs).
-func (s *syncer) classifyIndexed(p *Pod, adopted bool, ix int32) podRec {
+// classify evaluates the §3 predicates of p, whose completion index
+// annotation parses to ix (ignored for NonIndexed Jobs). adopted pods count
+// as carrying the tracking finalizer (the adoption patch adds it).
+func (s *syncer) classify(p *Pod, adopted bool, ix int32) podRec {
 	r := podRec{pod: p, index: unknownIndex}
 	phase := p.Status.Phase
 	terminal := phase == PodSucceeded || phase == PodFailed

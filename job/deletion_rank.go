@@ -3,7 +3,6 @@ package job
 import (
 	"cmp"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -118,11 +117,7 @@ func (s *syncer) cmpRank(a, b *rankKey) int {
 	if !a.created.Equal(b.created) {
 		return newerOrZeroFirst(a.created, b.created)
 	}
-	pa, pb := s.recs[a.id].pod, s.recs[b.id].pod
-	if c := strings.Compare(pa.Name, pb.Name); c != 0 {
-		return c
-	}
-	return strings.Compare(string(pa.UID), string(pb.UID))
+	return cmpNameUID(s.recs[a.id].pod, s.recs[b.id].pod)
 }
 
 // sortByDeletionRank sorts positions into s.recs by the deletion ranking,

@@ -3,7 +3,6 @@ package job
 import (
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // claimPods decides which of the observed pods belong to the Job (§3, end)
@@ -31,21 +30,6 @@ func (s *syncer) claimPods(pods []*Pod) error {
 	}
 	s.recs = make([]podRec, 0, len(pods))
 	var claims []claim
-	defer func() {
-		slices.SortFunc(claims, func(a, b claim) int {
-			if c := strings.Compare(a.ref.Name, b.ref.Name); c != 0 {
-				return c
-			}
-			return strings.Compare(string(a.ref.UID), string(b.ref.UID))
-		})
-		for _, c := range claims {
-			if c.adopt {
-				s.actions = append(s.actions, AdoptPod{Pod: c.ref})
-			} else {
-				s.actions = append(s.actions, ReleasePod{Pod: c.ref})
-			}
-		}
-	}()
 	pods = inAddressOrder(pods)
 	var chunk warmChunkData
 	for i, p := range pods {
@@ -62,14 +46,22 @@ func (s *syncer) claimPods(pods []*Pod) error {
 		}
 		switch {
 		case ref != nil && match:
-			s.recs = append(s.recs, s.classifyIndexed(p, false, ix))
+			s.recs = append(s.recs, s.classify(p, false, ix))
 		case ref != nil:
 			if !s.jobDeleting {
-				claims = append(claims, claim{ref: refOf(p)})
+				claims = append(claims, claim{pod: p})
 			}
 		case match && !s.jobDeleting && p.DeletionTimestamp == nil:
-			claims = append(claims, claim{ref: refOf(p), adopt: true})
-			s.recs = append(s.recs, s.classifyIndexed(p, true, ix))
+			claims = append(claims, claim{pod: p, adopt: true})
+			s.recs = append(s.recs, s.classify(p, true, ix))
+		}
+	}
+	slices.SortFunc(claims, func(a, b claim) int { return cmpNameUID(a.pod, b.pod) })
+	for _, c := range claims {
+		if c.adopt {
+			s.actions = append(s.actions, AdoptPod{Pod: refOf(c.pod)})
+		} else {
+			s.actions = append(s.actions, ReleasePod{Pod: refOf(c.pod)})
 		}
 	}
 	return nil
@@ -117,6 +109,6 @@ func (ps *podSelector) matches(labels map[string]string) bool {
 
 // claim is an adoption or a release decided by claimPods.
 type claim struct {
-	ref   PodRef
-	adopt bool
+	pod   *Pod
+	adopt bool // else release
 }

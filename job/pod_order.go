@@ -29,10 +29,16 @@ func (s *syncer) cmpRecs(a, b int32) int {
 			return c
 		}
 	}
-	if c := strings.Compare(ra.pod.Name, rb.pod.Name); c != 0 {
+	return cmpNameUID(ra.pod, rb.pod)
+}
+
+// cmpNameUID orders pods by name, then UID: the final tie-break of every
+// pod order of the package.
+func cmpNameUID(a, b *Pod) int {
+	if c := strings.Compare(a.Name, b.Name); c != 0 {
 		return c
 	}
-	return strings.Compare(string(ra.pod.UID), string(rb.pod.UID))
+	return strings.Compare(string(a.UID), string(b.UID))
 }
 
 // sortCanonical sorts positions into s.recs canonically. Large Indexed

@@ -1,9 +1,6 @@
 package job
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // Step runs one sync of the Job controller (controller.md §4) on in and
 // returns what to do. It is pure: it reads no clock (in.Now is the time),
@@ -289,12 +286,7 @@ func finishedJobCleanup(j *Job, pods []*Pod) Output {
 		}
 		todo = append(todo, p)
 	}
-	slices.SortFunc(todo, func(a, b *Pod) int {
-		if c := strings.Compare(a.Name, b.Name); c != 0 {
-			return c
-		}
-		return strings.Compare(string(a.UID), string(b.UID))
-	})
+	slices.SortFunc(todo, cmpNameUID)
 	out := Output{Skipped: "job finished"}
 	for _, p := range todo {
 		out.Actions = append(out.Actions, RemoveFinalizer{Pod: refOf(p)})

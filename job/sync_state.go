@@ -34,7 +34,7 @@ type syncer struct {
 	jobDeleting       bool
 
 	// recs are the Job's pods (after ownership), in record order: input
-	// order for small inputs, memory order for large ones (addressOrder).
+	// order for small inputs, memory order for large ones (inAddressOrder).
 	recs []podRec
 	// uncSucc and uncFail are the UIDs of status.uncountedTerminatedPods as
 	// read at the start of the sync.
