@@ -1,21 +1,16 @@
 package indexes
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // normalize sorts iv (which it owns) by First and merges overlapping and
 // adjacent intervals in place, dropping reversed ones. It returns the
 // canonical prefix.
 func normalize(iv []Interval) []Interval {
 	iv = slices.DeleteFunc(iv, func(v Interval) bool { return v.First < 0 || v.Last < v.First })
-	slices.SortFunc(iv, func(a, b Interval) int {
-		switch {
-		case a.First < b.First:
-			return -1
-		case a.First > b.First:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(iv, func(a, b Interval) int { return cmp.Compare(a.First, b.First) })
 	out := iv[:0]
 	for _, v := range iv {
 		out = appendMerge(out, v)
