@@ -71,10 +71,12 @@ func TestJobDefaults(t *testing.T) {
 			if encode(t, in) != before {
 				t.Errorf("Job mutated its input")
 			}
+			var m struct{ Spec map[string]json.RawMessage }
+			if err := json.Unmarshal([]byte(encode(t, Job(in))), &m); err != nil {
+				t.Fatal(err)
+			}
 			for _, k := range []string{"activeDeadlineSeconds", "ttlSecondsAfterFinished", "maxFailedIndexes", "managedBy", "selector"} {
-				var m map[string]any
-				_ = json.Unmarshal([]byte(encode(t, Job(in))), &m)
-				if _, ok := m["spec"].(map[string]any)[k]; ok {
+				if _, ok := m.Spec[k]; ok {
 					t.Errorf("%s was defaulted", k)
 				}
 			}
