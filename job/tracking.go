@@ -13,17 +13,21 @@ func (s *syncer) trackAndRemoveFinalizers(needsFlush bool) {
 	}
 	unc := st.UncountedTerminatedPods
 
-	// T1/T2: pods still carrying the finalizer, canonically ordered (for
-	// Indexed Jobs: by completion index, unknown first). finUIDs is the part
-	// of uidsWithFinalizer that the clean-up of uncounted lists needs.
-	ids := make([]int32, 0, len(s.recs))
+	// T1/T2: of the pods still carrying the finalizer, ids are those whose
+	// finalizer this sync may remove (canRemoveFinalizer), canonically
+	// ordered (for Indexed Jobs: by completion index, unknown first), and
+	// finUIDs is the part of uidsWithFinalizer that the clean-up of
+	// uncounted lists needs.
+	var ids []int32
 	var finUIDs map[UID]struct{}
 	for i := range s.recs {
 		r := &s.recs[i]
 		if !r.is(fHasFin) {
 			continue
 		}
-		ids = append(ids, int32(i))
+		if s.canRemoveFinalizer(int32(i)) {
+			ids = append(ids, int32(i))
+		}
 		if r.is(fInUncSucc | fInUncFail) {
 			if finUIDs == nil {
 				finUIDs = make(map[UID]struct{})
@@ -31,6 +35,7 @@ func (s *syncer) trackAndRemoveFinalizers(needsFlush bool) {
 			finUIDs[r.pod.UID] = struct{}{}
 		}
 	}
+	s.sortCanonical(ids)
 
 	// T3: uncounted UIDs whose pod lost its finalizer (or is gone) move to
 	// the counters.
@@ -42,7 +47,6 @@ func (s *syncer) trackAndRemoveFinalizers(needsFlush bool) {
 	var removals []int32
 	var newSucceededIdx []int32
 	reachedMax := false
-	ids = s.removableCandidates(ids)
 	for _, id := range ids {
 		r := &s.recs[id]
 		removals = append(removals, id)
@@ -154,24 +158,17 @@ func (s *syncer) trackAndRemoveFinalizers(needsFlush bool) {
 	}
 }
 
-// removableCandidates filters ids (pods with the finalizer) down to those
-// whose finalizer this sync may remove (upstream's canRemoveFinalizer),
-// canonically ordered: every pod when the Job is being deleted or a
-// terminal condition is pending; otherwise succeeded pods and failed pods
-// other than the delayed-deletion pod of their index (§7.4). ids is reused.
-func (s *syncer) removableCandidates(ids []int32) []int32 {
-	if !s.jobDeleting && s.finished == nil {
-		out := ids[:0]
-		for _, id := range ids {
-			r := &s.recs[id]
-			if r.is(fSucceeded) || (r.is(fFailed) && !s.isDelayedDeletion(id)) {
-				out = append(out, id)
-			}
-		}
-		ids = out
+// canRemoveFinalizer reports whether this sync may remove the tracking
+// finalizer of the pod at position id, which carries it (upstream's
+// canRemoveFinalizer): always when the Job is being deleted or a terminal
+// condition is pending; otherwise when the pod succeeded, or failed and is
+// not the delayed-deletion pod of its index (§7.4).
+func (s *syncer) canRemoveFinalizer(id int32) bool {
+	if s.jobDeleting || s.finished != nil {
+		return true
 	}
-	s.sortCanonical(ids)
-	return ids
+	r := &s.recs[id]
+	return r.is(fSucceeded) || (r.is(fFailed) && !s.isDelayedDeletion(id))
 }
 
 // cleanUncounted removes from status.uncountedTerminatedPods every UID not
