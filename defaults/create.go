@@ -22,10 +22,7 @@ func PrepareForCreate(in *job.Job) *job.Job {
 	if in == nil {
 		return nil
 	}
-	out := in.DeepCopy()
-	if aliasedLabels(in) {
-		out.Labels = out.Spec.Template.Labels
-	}
+	out := copyKeepingLabelAlias(in)
 	out.Status = job.JobStatus{}
 	out.Generation = 1
 	out.Spec.Scheduling = nil

@@ -29,10 +29,7 @@ func GenerateSelector(in *job.Job) *job.Job {
 	if in == nil {
 		return nil
 	}
-	out := in.DeepCopy()
-	if aliasedLabels(in) {
-		out.Labels = out.Spec.Template.Labels
-	}
+	out := copyKeepingLabelAlias(in)
 	if out.Spec.ManualSelector != nil && *out.Spec.ManualSelector {
 		return out
 	}
@@ -58,6 +55,17 @@ func GenerateSelector(in *job.Job) *job.Job {
 	}
 	if _, ok := out.Spec.Selector.MatchLabels[job.ControllerUIDLabel]; !ok {
 		out.Spec.Selector.MatchLabels[job.ControllerUIDLabel] = string(out.UID)
+	}
+	return out
+}
+
+// copyKeepingLabelAlias returns a deep copy of in in which the labels and
+// the template labels are still one map when they are one map in in (see
+// Job); DeepCopy alone would make them two.
+func copyKeepingLabelAlias(in *job.Job) *job.Job {
+	out := in.DeepCopy()
+	if aliasedLabels(in) {
+		out.Labels = out.Spec.Template.Labels
 	}
 	return out
 }
