@@ -3,12 +3,14 @@ package validation_test
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/jobkit/jobkit/defaults"
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/validation"
+	"github.com/jobkit/jobkit/validation/field"
 )
 
 func prepare(t testing.TB, manifest string) *job.Job {
@@ -110,37 +112,45 @@ func TestWarnings(t *testing.T) {
 func TestHostileInput(t *testing.T) {
 	mib := 1 << 20
 	huge := strings.Repeat("1,", mib/2)
-	cases := map[string]func(j *job.Job){
-		"huge succeededIndexes": func(j *job.Job) {
+	// Each case must be rejected on create with an error at wantField.
+	cases := []struct {
+		name      string
+		mutate    func(j *job.Job)
+		wantField string
+	}{
+		{"huge succeededIndexes", func(j *job.Job) {
 			j.Spec.CompletionMode, j.Spec.Completions = job.Ptr(job.IndexedCompletion), job.Ptr[int32](5)
 			j.Spec.SuccessPolicy = &policyT{Rules: []ruleT{{SucceededIndexes: &huge}}}
-		},
-		"nil completions with success policy": func(j *job.Job) {
+		}, "spec.successPolicy.rules[0].succeededIndexes"},
+		{"nil completions with success policy", func(j *job.Job) {
 			j.Spec.CompletionMode, j.Spec.Completions = job.Ptr(job.IndexedCompletion), nil
 			j.Spec.SuccessPolicy = &policyT{Rules: []ruleT{{SucceededIndexes: &huge, SucceededCount: job.Ptr[int32](3)}}}
-		},
-		"1 MiB selector key": func(j *job.Job) {
+		}, "spec.completions"},
+		{"1 MiB selector key", func(j *job.Job) {
 			j.Spec.Selector.MatchLabels[strings.Repeat("k", mib)] = strings.Repeat("v", mib)
-		},
-		"many selector labels": func(j *job.Job) {
+		}, "spec.selector.matchLabels"},
+		{"many selector labels", func(j *job.Job) {
 			for i := range 50000 {
 				j.Spec.Selector.MatchLabels[fmt.Sprintf("k%d", i)] = "v"
 			}
-		},
-		"many containers": func(j *job.Job) {
-			for i := range 50000 {
+		}, "spec.template.metadata.labels"},
+		{"many containers", func(j *job.Job) {
+			for range 50000 {
 				j.Spec.Template.Spec.Containers = append(j.Spec.Template.Spec.Containers, job.Container{Name: "c"})
-				_ = i
 			}
-		},
-		"nil template fields":     func(j *job.Job) { j.Spec.Template = job.PodTemplateSpec{} },
-		"nil selector and labels": func(j *job.Job) { j.Spec.Selector = nil; j.Spec.Template.Labels = nil },
+		}, "spec.template.spec.containers[2].name"}, // [0] is "pi", [1] the first "c"
+		{"nil template fields", func(j *job.Job) { j.Spec.Template = job.PodTemplateSpec{} }, "spec.template.spec.containers"},
+		{"nil selector and labels", func(j *job.Job) { j.Spec.Selector = nil; j.Spec.Template.Labels = nil }, "spec.selector"},
 	}
-	for name, mutate := range cases {
-		t.Run(name, func(t *testing.T) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
 			j := prepare(t, typical)
-			mutate(j)
-			_ = validation.ValidateJob(j, validation.DefaultOptions()).ToAggregate()
+			tc.mutate(j)
+			errs := validation.ValidateJob(j, validation.DefaultOptions())
+			if !slices.ContainsFunc(errs, func(e *field.Error) bool { return e.Field == tc.wantField }) {
+				t.Errorf("no create error at %s; %d errors", tc.wantField, len(errs))
+			}
+			_ = errs.ToAggregate().Error()
 			old := prepare(t, typical)
 			_ = validation.ValidateJobUpdate(j, old, validation.DefaultOptions()).ToAggregate()
 			j.Status.CompletedIndexes = huge
