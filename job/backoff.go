@@ -89,6 +89,3 @@ func (c *Config) remainingBackoff(n int64, last, now time.Time) time.Duration {
 	}
 	return d - elapsed
 }
-
-// backoffIn is the record the controller kept from earlier syncs.
-func (s *syncer) backoffIn() BackoffRecord { return s.mem.Backoff }

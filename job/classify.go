@@ -174,5 +174,5 @@ func (s *syncer) snapshot() {
 	st := s.status
 	s.succeeded = st.Succeeded + newSucceeded + int32(len(s.uncSucc))
 	s.failed = st.Failed + newFailedCounted + int32(len(s.uncFail))
-	s.backoff = bt.apply(s.backoffIn())
+	s.backoff = bt.apply(s.mem.Backoff)
 }

@@ -40,9 +40,9 @@ func (s *syncer) evaluateTerminalCriteria() {
 	}
 	if s.finished == nil {
 		switch {
-		case s.failed > s.backoffLimit || s.pastBackoffLimitOnFailure(): // 4.
+		case s.failed > s.backoffLimit || s.isPastBackoffLimitOnFailure(): // 4.
 			s.finished = s.newFailureTarget(ReasonBackoffLimitExceeded, msgBackoffLimitExceeded)
-		case s.pastActiveDeadline(): // 5.
+		case s.isPastActiveDeadline(): // 5.
 			s.finished = s.newFailureTarget(ReasonDeadlineExceeded, msgDeadlineExceeded)
 		case s.job.Spec.ActiveDeadlineSeconds != nil && !s.job.Spec.IsSuspended() && s.status.StartTime != nil: // 6.
 			s.requestRequeue(s.deadline().Sub(s.now))
@@ -77,12 +77,12 @@ func (s *syncer) failJobMessage() (string, bool) {
 	return s.pf[best].failJobMessage, true
 }
 
-// pastBackoffLimitOnFailure is the restart-count limit of §7.2: with
+// isPastBackoffLimitOnFailure is the restart-count limit of §7.2: with
 // restartPolicy OnFailure, the sum of restartCount over the init container
 // and container statuses of every Running or Pending pod reaches
 // backoffLimit (exceeds 0 when backoffLimit is 0). The sum is computed in
 // 64 bits (upstream sums in int32 and can overflow).
-func (s *syncer) pastBackoffLimitOnFailure() bool {
+func (s *syncer) isPastBackoffLimitOnFailure() bool {
 	if s.job.Spec.Template.Spec.RestartPolicy != RestartPolicyOnFailure {
 		return false
 	}
@@ -105,9 +105,9 @@ func (s *syncer) pastBackoffLimitOnFailure() bool {
 	return sum >= int64(s.backoffLimit)
 }
 
-// pastActiveDeadline (§7.3): activeDeadlineSeconds and startTime set, not
+// isPastActiveDeadline (§7.3): activeDeadlineSeconds and startTime set, not
 // suspended, and now − startTime >= activeDeadlineSeconds.
-func (s *syncer) pastActiveDeadline() bool {
+func (s *syncer) isPastActiveDeadline() bool {
 	if s.job.Spec.ActiveDeadlineSeconds == nil || s.status.StartTime == nil || s.job.Spec.IsSuspended() {
 		return false
 	}

@@ -156,10 +156,10 @@ func Step(in Input) (Output, error) {
 			s.manageJob()
 			managed = true
 		}
-		if s.completionsReached() {
+		if s.hasReachedCompletions() {
 			s.finished = s.newCondition(JobSuccessCriteriaMet, ConditionTrue, ReasonCompletionsReached, msgCompletionsReached)
 		} else if managed {
-			suspendChanged = s.maintainSuspended()
+			suspendChanged = s.maybeUpdateSuspended()
 		}
 	}
 
@@ -217,10 +217,10 @@ func uidSet(uids []UID) map[UID]struct{} {
 	return m
 }
 
-// completionsReached is criterion 8 (§4.7): without completions, some
+// hasReachedCompletions is criterion 8 (§4.7): without completions, some
 // success and no active pod; with completions, at least that many
 // successes and no active pod.
-func (s *syncer) completionsReached() bool {
+func (s *syncer) hasReachedCompletions() bool {
 	if s.active != 0 {
 		return false
 	}
@@ -230,9 +230,13 @@ func (s *syncer) completionsReached() bool {
 	return s.succeeded >= s.completions
 }
 
-// maintainSuspended is the suspend/resume bookkeeping of §4.9. It reports
-// whether the Suspended condition changed.
-func (s *syncer) maintainSuspended() bool {
+// maybeUpdateSuspended is the suspend/resume bookkeeping of §4.9: it makes
+// the Suspended condition follow spec.suspend (True, JobSuspended; or, once
+// the condition exists, False, JobResumed) and, only when that changes the
+// condition, records the Suspended or Resumed event and clears startTime
+// (on suspension, when Config.ClearStartTimeOnSuspend) or sets it to now
+// (on resumption). It reports whether the condition changed.
+func (s *syncer) maybeUpdateSuspended() bool {
 	if s.job.Spec.IsSuspended() {
 		if !s.ensureCondition(JobSuspended, ConditionTrue, ReasonJobSuspended, msgJobSuspended) {
 			return false
