@@ -64,15 +64,15 @@ func GenerateSelector(in *job.Job) *job.Job {
 // Job); DeepCopy alone would make them two.
 func copyKeepingLabelAlias(in *job.Job) *job.Job {
 	out := in.DeepCopy()
-	if aliasedLabels(in) {
+	if hasAliasedLabels(in) {
 		out.Labels = out.Spec.Template.Labels
 	}
 	return out
 }
 
-// aliasedLabels reports whether in's labels and template labels are the
+// hasAliasedLabels reports whether in's labels and template labels are the
 // same map (see Job).
-func aliasedLabels(in *job.Job) bool {
+func hasAliasedLabels(in *job.Job) bool {
 	return in.Labels != nil && in.Spec.Template.Labels != nil &&
 		reflect.ValueOf(in.Labels).UnsafePointer() == reflect.ValueOf(in.Spec.Template.Labels).UnsafePointer()
 }

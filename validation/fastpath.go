@@ -12,8 +12,8 @@ import (
 // when the full check is certain to return no error; the full check (with
 // its exact messages and order) runs otherwise.
 
-// labelsValid reports whether ValidateLabels(m, p) is empty.
-func labelsValid(m map[string]string) bool {
+// isLabelMapValid reports whether ValidateLabels(m, p) is empty.
+func isLabelMapValid(m map[string]string) bool {
 	for k, v := range m {
 		if len(IsQualifiedName(k)) > 0 || len(IsValidLabelValue(v)) > 0 {
 			return false
@@ -22,8 +22,8 @@ func labelsValid(m map[string]string) bool {
 	return true
 }
 
-// annotationsValid reports whether ValidateAnnotations(m, p) is empty.
-func annotationsValid(m map[string]string) bool {
+// isAnnotationMapValid reports whether ValidateAnnotations(m, p) is empty.
+func isAnnotationMapValid(m map[string]string) bool {
 	size := 0
 	for k, v := range m {
 		size += len(k) + len(v)
@@ -45,14 +45,14 @@ func isLowerQualifiedNameValid(k string) bool {
 	return len(IsQualifiedName(k)) == 0
 }
 
-// metaValid reports whether ValidateObjectMeta(metaView(m), true, nameFn,
+// isMetaValid reports whether ValidateObjectMeta(metaView(m), true, nameFn,
 // p) is empty. Owner references always take the full path.
-func metaValid(m *job.ObjectMeta, nameFn ValidateNameFunc) bool {
+func isMetaValid(m *job.ObjectMeta, nameFn ValidateNameFunc) bool {
 	if m.Name == "" || len(nameFn(m.Name, false)) > 0 ||
 		(m.GenerateName != "" && len(nameFn(m.GenerateName, true)) > 0) ||
 		m.Namespace == "" || len(ValidateNamespaceName(m.Namespace, false)) > 0 ||
 		m.Generation < 0 || len(m.OwnerReferences) > 0 ||
-		!labelsValid(m.Labels) || !annotationsValid(m.Annotations) {
+		!isLabelMapValid(m.Labels) || !isAnnotationMapValid(m.Annotations) {
 		return false
 	}
 	orphan, foreground := false, false

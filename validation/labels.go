@@ -26,11 +26,11 @@ const (
 // scanLabelName reports whether s matches ^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$
 // (ASCII only).
 func scanLabelName(s string) bool {
-	if s == "" || !asciiAlnum(s[0]) || !asciiAlnum(s[len(s)-1]) {
+	if s == "" || !isASCIIAlnum(s[0]) || !isASCIIAlnum(s[len(s)-1]) {
 		return false
 	}
 	for i := 1; i < len(s)-1; i++ {
-		if c := s[i]; !asciiAlnum(c) && c != '-' && c != '_' && c != '.' {
+		if c := s[i]; !isASCIIAlnum(c) && c != '-' && c != '_' && c != '.' {
 			return false
 		}
 	}

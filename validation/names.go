@@ -24,17 +24,17 @@ const (
 	textDNSSubdomain = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"
 )
 
-func asciiLowerAlnum(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+func isASCIILowerAlnum(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
 
-func asciiAlnum(c byte) bool { return asciiLowerAlnum(c) || 'A' <= c && c <= 'Z' }
+func isASCIIAlnum(c byte) bool { return isASCIILowerAlnum(c) || 'A' <= c && c <= 'Z' }
 
 // scanDNSLabel reports whether s matches ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$.
 func scanDNSLabel(s string) bool {
-	if s == "" || !asciiLowerAlnum(s[0]) || !asciiLowerAlnum(s[len(s)-1]) {
+	if s == "" || !isASCIILowerAlnum(s[0]) || !isASCIILowerAlnum(s[len(s)-1]) {
 		return false
 	}
 	for i := 1; i < len(s)-1; i++ {
-		if c := s[i]; !asciiLowerAlnum(c) && c != '-' {
+		if c := s[i]; !isASCIILowerAlnum(c) && c != '-' {
 			return false
 		}
 	}
@@ -63,7 +63,7 @@ func scanHTTPPath(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if asciiAlnum(c) || strings.IndexByte(`/-._~%!$&'()*+,;=:`, c) >= 0 {
+		if isASCIIAlnum(c) || strings.IndexByte(`/-._~%!$&'()*+,;=:`, c) >= 0 {
 			continue
 		}
 		return false

@@ -115,7 +115,7 @@ func metaView(m *job.ObjectMeta) *ObjectMetaView {
 // (NameIsDNSSubdomain), then the Kubernetes finalizer-name rule.
 func validateCoreObjectMeta(m *job.ObjectMeta, p *field.Path) field.ErrorList {
 	var errs field.ErrorList
-	if !metaValid(m, NameIsDNSSubdomain) {
+	if !isMetaValid(m, NameIsDNSSubdomain) {
 		errs = ValidateObjectMeta(metaView(m), true, NameIsDNSSubdomain, p)
 	}
 	return append(errs, validateKubeFinalizers(m.Finalizers, p)...)
@@ -167,10 +167,10 @@ func validateObjectMetaUpdate(n, o *job.ObjectMeta, p *field.Path) field.ErrorLi
 	if !ptrEqual(n.DeletionGracePeriodSeconds, o.DeletionGracePeriodSeconds) {
 		errs = append(errs, field.Invalid(p.Child("deletionGracePeriodSeconds"), n.DeletionGracePeriodSeconds, fieldImmutable))
 	}
-	if !labelsValid(n.Labels) {
+	if !isLabelMapValid(n.Labels) {
 		errs = append(errs, ValidateLabels(n.Labels, p.Child("labels"))...)
 	}
-	if !annotationsValid(n.Annotations) {
+	if !isAnnotationMapValid(n.Annotations) {
 		errs = append(errs, ValidateAnnotations(n.Annotations, p.Child("annotations"))...)
 	}
 	if len(n.OwnerReferences) > 0 {
@@ -192,7 +192,7 @@ func validateCoreObjectMetaUpdate(n, o *job.ObjectMeta, p *field.Path) field.Err
 func validateCommonFields(n, o *job.ObjectMeta) field.ErrorList {
 	p := metadataPath
 	var errs field.ErrorList
-	if !metaValid(n, ValidatePathSegmentName) {
+	if !isMetaValid(n, ValidatePathSegmentName) {
 		errs = ValidateObjectMeta(metaView(n), true, ValidatePathSegmentName, p)
 	}
 	return append(errs, validateObjectMetaUpdate(n, o, p)...)

@@ -26,10 +26,10 @@ import (
 // seccomp/AppArmor, and everything else kept verbatim in PodSpec.Unknown.
 func validatePodTemplate(t *job.PodTemplateSpec, p *field.Path) field.ErrorList {
 	var errs field.ErrorList
-	if !labelsValid(t.Labels) {
+	if !isLabelMapValid(t.Labels) {
 		errs = append(errs, ValidateLabels(t.Labels, p.Child("labels"))...)
 	}
-	if !annotationsValid(t.Annotations) {
+	if !isAnnotationMapValid(t.Annotations) {
 		errs = append(errs, ValidateAnnotations(t.Annotations, p.Child("annotations"))...)
 	}
 	volErrs, volumes := validateVolumes(&t.Spec, p)

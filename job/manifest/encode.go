@@ -128,18 +128,18 @@ func tokenToNode(dec *json.Decoder) (*yaml.Node, error) {
 // and "<<", which yaml.v3 writes plain although it then reads as a merge key.
 func stringNode(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if isYAML11Bool(s) || s == "<<" || (strings.Contains(s, "\n") && !literalSafe(s)) {
+	if isYAML11Bool(s) || s == "<<" || (strings.Contains(s, "\n") && !isLiteralSafe(s)) {
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
 }
 
-// literalSafe reports whether a multi-line string reads back exactly from
+// isLiteralSafe reports whether a multi-line string reads back exactly from
 // the literal block style yaml.v3 picks for it. yaml.v3 mangles some
 // (a lone "\n" comes back empty), so anything unusual is double-quoted:
 // leading whitespace, trailing spaces on a line, more than one final
 // newline, and any control character other than newline.
-func literalSafe(s string) bool {
+func isLiteralSafe(s string) bool {
 	if s[0] == ' ' || s[0] == '\n' || strings.HasSuffix(s, "\n\n") || strings.Contains(s, " \n") || strings.HasSuffix(s, " ") {
 		return false
 	}
