@@ -106,6 +106,16 @@ func (m *machine) Check(t *rapid.T) {
 	if int(st.Failed)+len(unc.Failed) != len(m.led.everF) {
 		fail("failed %d + %d uncounted but %d pods were ever counted as failed", st.Failed, len(unc.Failed), len(m.led.everF))
 	}
+	// The same against the ground truth: the pods whose finalizer the
+	// controller removed while they counted, plus those listed that
+	// vanished (see ledger).
+	obsS, obsF := m.led.observedCounts(unc)
+	if !indexed && int(st.Succeeded)+len(unc.Succeeded) != obsS {
+		fail("succeeded %d + %d uncounted, but %d distinct pods were observed Succeeded when the controller removed their finalizer (or vanished while listed)", st.Succeeded, len(unc.Succeeded), obsS)
+	}
+	if int(st.Failed)+len(unc.Failed) != obsF {
+		fail("failed %d + %d uncounted, but %d distinct pods were observed failed (or the Job failing) when the controller removed their finalizer (or vanished while listed)", st.Failed, len(unc.Failed), obsF)
+	}
 	if m.pending {
 		m.prev = *st.DeepCopy()
 		m.lowered = false

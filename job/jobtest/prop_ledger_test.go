@@ -50,11 +50,45 @@ import (
 // those whose UID was persisted just before a crash and that vanished before
 // the controller came back.
 type ledger struct {
+	// everS and everF are the UIDs ever listed in
+	// uncountedTerminatedPods.succeeded and .failed.
 	everS, everF map[job.UID]bool
+	// removedS and removedF are the pods whose finalizer the controller
+	// removed (RemoveFinalizer, Job not finished) while they counted as
+	// succeeded or failed, judged from the pod as observed (§4.11 T4:
+	// Succeeded and not already listed as failed; failed, or any pod once
+	// the Job is failing, unless the pod failure policy ignores it or the
+	// index is out of range). vanishedS and vanishedF are listed UIDs that
+	// left the list because their pod disappeared before its finalizer was
+	// removed (after a crash).
+	removedS, removedF, vanishedS, vanishedF map[job.UID]bool
 }
 
 func newLedger() *ledger {
-	return &ledger{everS: map[job.UID]bool{}, everF: map[job.UID]bool{}}
+	return &ledger{
+		everS: map[job.UID]bool{}, everF: map[job.UID]bool{},
+		removedS: map[job.UID]bool{}, removedF: map[job.UID]bool{},
+		vanishedS: map[job.UID]bool{}, vanishedF: map[job.UID]bool{},
+	}
+}
+
+// observedCounts is the number of pods counted as succeeded and as failed
+// by the ground truth of the ledger: removed while counting, or vanished
+// while listed, or still listed in unc.
+func (l *ledger) observedCounts(unc job.UncountedTerminatedPods) (succeeded, failed int) {
+	union := func(list []job.UID, sets ...map[job.UID]bool) int {
+		all := map[job.UID]bool{}
+		for _, u := range list {
+			all[u] = true
+		}
+		for _, s := range sets {
+			for u := range s {
+				all[u] = true
+			}
+		}
+		return len(all)
+	}
+	return union(unc.Succeeded, l.removedS, l.vanishedS), union(unc.Failed, l.removedF, l.vanishedF)
 }
 
 // round is one Step call as observed by the test's step wrapper.
@@ -217,10 +251,21 @@ func checkCreate(r round, a job.CreatePod) error {
 func (l *ledger) checkRemoval(v *podView, cur *job.JobStatus, failed bool, validIndex func(*podView) (int32, bool), j *job.Job) error {
 	unc := uncounted(cur)
 	uid := v.pod.UID
-	if slices.Contains(unc.Succeeded, uid) || slices.Contains(unc.Failed, uid) {
+	ix, ok := validIndex(v)
+	listedF := slices.Contains(unc.Failed, uid)
+	// The ground truth, from the pod as observed.
+	switch {
+	case v.pod.Status.Phase == job.PodSucceeded && !listedF:
+		if ok && ix < 0 {
+			l.removedS[uid] = true
+		}
+	case listedF || (ok && (failed || cur.HasTrueCondition(job.JobFailureTarget)) && !pfpIgnores(j, v.pod)):
+		l.removedF[uid] = true
+	}
+	// Two-phase: the count is persisted before the removal.
+	if slices.Contains(unc.Succeeded, uid) || listedF {
 		return nil
 	}
-	ix, ok := validIndex(v)
 	if !ok {
 		return nil // out-of-range or unknown index: never counted
 	}
@@ -265,6 +310,9 @@ func (l *ledger) checkWrite(cur, next *job.JobStatus, pods map[string]*podView, 
 	for _, u := range removedS {
 		if !gone(u) {
 			return fmt.Errorf("UID %s left uncountedTerminatedPods.succeeded while its pod keeps the finalizer", u)
+		}
+		if byUID[u] == nil && !l.removedS[u] {
+			l.vanishedS[u] = true
 		}
 	}
 	if indexed {
@@ -313,6 +361,9 @@ func (l *ledger) checkWrite(cur, next *job.JobStatus, pods map[string]*podView, 
 	for _, u := range removedF {
 		if !gone(u) {
 			return fmt.Errorf("UID %s left uncountedTerminatedPods.failed while its pod keeps the finalizer", u)
+		}
+		if byUID[u] == nil && !l.removedF[u] {
+			l.vanishedF[u] = true
 		}
 	}
 	if next.Failed-cur.Failed != int32(len(removedF)) {

@@ -53,8 +53,14 @@ import (
 //     once the Job is finished its status never changes again.
 //   - Exactly once: succeeded (NonIndexed) and failed plus the UIDs still
 //     listed in uncountedTerminatedPods equal the number of distinct UIDs
-//     ever listed there; once settled, nothing is left uncounted (except a
-//     crash-listed delayed-deletion pod of a backoffLimitPerIndex Job).
+//     ever listed there, and equal the ground truth: the number of
+//     distinct pods whose finalizer the controller removed while, as
+//     observed, they were Succeeded (resp. failed, or any pod of a failing
+//     Job, unless the pod failure policy ignores it or its index is out of
+//     range), plus listed pods that vanished before their finalizer was
+//     removed (only after a crash); once settled, nothing is left uncounted
+//     (except a crash-listed delayed-deletion pod of a backoffLimitPerIndex
+//     Job, see Check).
 //   - A finished Job has active 0, terminating 0, completionTime iff
 //     Complete, and no pod left carrying the tracking finalizer.
 //   - An unfinished Job: active, ready and terminating equal what the store
