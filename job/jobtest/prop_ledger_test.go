@@ -41,10 +41,16 @@ import (
 //     of completedIndexes, and an index joins completedIndexes only while a
 //     Succeeded pod of that index carries the finalizer.
 //   - DeletePod only targets active pods (not terminal, not terminating).
+//   - CreatePod (checkCreate): never for a suspended, deleted or finishing
+//     Job, nor for a work-queue Job after a success; Indexed: only for an
+//     index in range, not completed, not failed and without a live pod.
+//   - A status is written only for an unfinished Job; Output.Status is the
+//     last status written.
 //
-// Together with the end-of-Settle checks of the state machine
-// (uncountedTerminatedPods empty, succeeded/failed equal to the number of
-// UIDs ever listed) this makes every terminated pod counted exactly once:
+// Together with the checks after every action (prop_check_test.go:
+// uncountedTerminatedPods empty once settled, succeeded/failed equal to the
+// number of UIDs ever listed and to the ground truth kept here) this makes
+// every terminated pod counted exactly once:
 // status.succeeded of a NonIndexed Job equals the number of distinct pods
 // whose finalizer the controller removed while they were Succeeded, plus
 // those whose UID was persisted just before a crash and that vanished before
