@@ -43,41 +43,15 @@ func (s *syncer) trackAndRemoveFinalizers(needsFlush bool) {
 		needsFlush = true
 	}
 
-	// T4: choose the pods whose finalizer is removed and account for them.
-	var removals []int32
-	var newSucceededIdx []int32
-	reachedMax := false
-	for _, id := range ids {
-		r := &s.recs[id]
-		removals = append(removals, id)
-		switch {
-		case r.is(fSucceeded) && !r.is(fInUncFail):
-			if s.indexed {
-				if r.is(fValidIndex) && !s.prevSucceededIdx.Has(r.index) {
-					newSucceededIdx = append(newSucceededIdx, r.index)
-					needsFlush = true
-				}
-			} else if !r.is(fInUncSucc) {
-				needsFlush = true
-				unc.Succeeded = append(unc.Succeeded, r.pod.UID)
-			}
-		case r.is(fFailed) || (s.finished != nil && s.finished.Type != JobSuccessCriteriaMet):
-			// When the Job is failing every pod still running is counted
-			// as failed; when it succeeds, or is only being deleted, not.
-			if !r.is(fInUncFail) && r.is(fValidIndex) && s.failureOutcomeOf(id).counts {
-				needsFlush = true
-				unc.Failed = append(unc.Failed, r.pod.UID)
-			}
-		}
-		if len(newSucceededIdx)+len(unc.Succeeded)+len(unc.Failed) >= s.cfg.MaxUncountedPods {
-			reachedMax = true
-			break
-		}
+	// T4: account for the removable pods, up to the cap.
+	n, reachedMax, changed := s.accountRemovablePods(ids, unc)
+	removals := ids[:n]
+	if changed {
+		needsFlush = true
 	}
 
 	// T5: Indexed counters. succeededIdx already holds the index of every
-	// succeeded pod with the finalizer (§4.5 step 7), so newSucceededIdx
-	// adds nothing to it; it only counts towards the cap above.
+	// succeeded pod with the finalizer (§4.5 step 7).
 	if s.indexed {
 		str := s.succeededIdx.String()
 		if str != st.CompletedIndexes {
@@ -156,6 +130,46 @@ func (s *syncer) trackAndRemoveFinalizers(needsFlush bool) {
 			s.recordFinished(s.finished)
 		}
 	}
+}
+
+// accountRemovablePods is step T4 of §4.11. It visits ids (the pods whose
+// finalizer may be removed, canonically ordered) and accounts for each
+// finished pod not yet accounted for: a NonIndexed success is appended to
+// unc.Succeeded (an Indexed success with a valid index not yet in
+// completedIndexes is already in succeededIdx and only counts towards the
+// cap); a failure that counts (pod failure policy) — or, when the Job is
+// failing, any pod — with a valid index is appended to unc.Failed. It stops
+// after the pod that brings the newly accounted successes plus the
+// uncounted UIDs to Config.MaxUncountedPods (reachedMax). The finalizers of
+// ids[:n] are to be removed; changed reports whether the status changed.
+func (s *syncer) accountRemovablePods(ids []int32, unc *UncountedTerminatedPods) (n int, reachedMax, changed bool) {
+	newSucceededIdx := 0
+	for k, id := range ids {
+		r := &s.recs[id]
+		switch {
+		case r.is(fSucceeded) && !r.is(fInUncFail):
+			if s.indexed {
+				if r.is(fValidIndex) && !s.prevSucceededIdx.Has(r.index) {
+					newSucceededIdx++
+					changed = true
+				}
+			} else if !r.is(fInUncSucc) {
+				unc.Succeeded = append(unc.Succeeded, r.pod.UID)
+				changed = true
+			}
+		case r.is(fFailed) || (s.finished != nil && s.finished.Type != JobSuccessCriteriaMet):
+			// When the Job is failing every pod still running is counted
+			// as failed; when it succeeds, or is only being deleted, not.
+			if !r.is(fInUncFail) && r.is(fValidIndex) && s.failureOutcomeOf(id).counts {
+				unc.Failed = append(unc.Failed, r.pod.UID)
+				changed = true
+			}
+		}
+		if newSucceededIdx+len(unc.Succeeded)+len(unc.Failed) >= s.cfg.MaxUncountedPods {
+			return k + 1, true, changed
+		}
+	}
+	return len(ids), false, changed
 }
 
 // canRemoveFinalizer reports whether this sync may remove the tracking
