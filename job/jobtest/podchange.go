@@ -69,16 +69,14 @@ func (w *World) ChangePod(c PodChange) error {
 	p := w.pods.get(c.Name)
 	exists := p != nil
 	if c.Gone {
-		if !exists {
-			return fmt.Errorf("pod %s: gone, but there is no such pod", c.Name)
-		}
+		// A pod already gone (a terminal pod that lost its last finalizer
+		// disappears by itself) stays gone.
 		w.pods.remove(c.Name)
 		return nil
 	}
 	if exists {
-		if c.Index != nil {
-			return fmt.Errorf("pod %s: index applies only when creating a pod", c.Name)
-		}
+		// index applies only when creating a pod; on an existing pod it
+		// is ignored, as SCENARIOS.md says.
 		p = editable(p)
 	} else {
 		if w.job == nil {

@@ -198,8 +198,11 @@ func TestChangePod(t *testing.T) {
 		p.Labels[job.JobNameLabel] != "pi" {
 		t.Errorf("created pod %+v", p.ObjectMeta)
 	}
-	if err := w.ChangePod(PodChange{Name: "x", Index: ptr(int32(1))}); err == nil {
-		t.Error("index on an existing pod must be an error")
+	if err := w.ChangePod(PodChange{Name: "x", Index: ptr(int32(1))}); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.Pod("x").Annotations[job.CompletionIndexKey]; got != "2" {
+		t.Errorf("index on an existing pod must be ignored (creating only), annotation now %q", got)
 	}
 	w.Advance(t0.Add(time.Minute))
 	fin := t0.Add(30 * time.Second)
