@@ -79,16 +79,17 @@ type warmChunkData struct {
 // for their memory to stay in the L2 cache until claimPods reads them.
 const warmChunk = 128
 
-// warm reads, for the given pods (at most warmChunk), one word of every
-// object claimPods and classify will read (the pod's metadata and status,
-// its owner references, finalizers and conditions arrays, its label and
-// annotation maps) and returns a meaningless sum so the loads are not
-// optimised away; for Indexed Jobs it also parses each pod's completion
-// index into out.index and matches its labels against the Job's selector
-// into out.match (element i for pods[i]): the map lookups are the deepest
-// pointer chases of claiming and classification. The loads of different pods are independent, so the CPU
-// overlaps their cache misses; the real pass that follows then finds the
-// memory cached instead of waiting for one miss after another.
+// warm prepares one chunk of claimPods (at most warmChunk pods). It
+// computes what the deepest pointer chases of claiming and classification
+// give: element i of out.match is whether pods[i]'s labels match the
+// selector and, for Indexed Jobs, element i of out.index is its parsed
+// completion index (not set for NonIndexed Jobs). It also reads one word of
+// every other object claimPods and classify will read (the pod's metadata
+// and status, its owner references, finalizers and conditions arrays) and
+// returns a meaningless sum so that those loads are not optimised away.
+// The loads of different pods are independent, so the CPU overlaps their
+// cache misses; the real pass that follows then finds the memory cached
+// instead of waiting for one miss after another.
 func warm(pods []*Pod, indexed bool, sel *podSelector, out *warmChunkData) int {
 	sum := 0
 	for i, p := range pods {
