@@ -19,7 +19,7 @@ import "unsafe"
 // results do not depend on it. Go's collector does not move heap objects,
 // so addresses are stable for the duration of the call.
 //
-// The sort is an LSD radix sort of two 11-bit passes whose keys are
+// The sort is an LSD radix sort of two 11-bit passes whose digits are
 // computed from the pointers themselves.
 func inAddressOrder(pods []*Pod) []*Pod {
 	n := len(pods)
@@ -37,29 +37,46 @@ func inAddressOrder(pods []*Pod) []*Pod {
 	for (hi-lo)>>shift >= 1<<(2*radixBits) {
 		shift++
 	}
-	buf := make([]*Pod, 2*n)
-	src, dst := pods, buf[:n]
-	var counts [1 << radixBits]int
-	for pass := uint(0); pass < 2; pass++ {
-		sh := shift + pass*radixBits
-		digit := func(p *Pod) uintptr { return (uintptr(unsafe.Pointer(p)) - lo) >> sh & radixMask }
-		clear(counts[:])
-		for _, p := range src {
-			counts[digit(p)]++
-		}
-		sum := 0
-		for d, c := range counts {
-			counts[d] = sum
-			sum += c
-		}
-		for _, p := range src {
-			d := digit(p)
-			dst[counts[d]] = p
-			counts[d]++
-		}
-		src, dst = dst, buf[n:]
+	digit := func(p *Pod, pass uint) uintptr {
+		return (uintptr(unsafe.Pointer(p)) - lo) >> (shift + pass*radixBits) & radixMask
 	}
-	return src
+	var counts [1 << radixBits]int32
+	// Pass 1 (low digit) sorts positions, pass 2 (high digit) the pods: one
+	// buffer of pointers, which the collector scans and the allocator
+	// zeroes, instead of two.
+	pos := make([]int32, n)
+	for _, p := range pods {
+		counts[digit(p, 0)]++
+	}
+	prefixSums(&counts)
+	for i, p := range pods {
+		d := digit(p, 0)
+		pos[counts[d]] = int32(i)
+		counts[d]++
+	}
+	clear(counts[:])
+	for _, p := range pods {
+		counts[digit(p, 1)]++
+	}
+	prefixSums(&counts)
+	out := make([]*Pod, n)
+	for _, i := range pos {
+		p := pods[i]
+		d := digit(p, 1)
+		out[counts[d]] = p
+		counts[d]++
+	}
+	return out
+}
+
+// prefixSums turns digit counts into the first output position of each
+// digit.
+func prefixSums(counts *[1 << radixBits]int32) {
+	var sum int32
+	for d, c := range counts {
+		counts[d] = sum
+		sum += c
+	}
 }
 
 // radixBits is the digit width of the radix sorts of this package.
