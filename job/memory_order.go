@@ -48,7 +48,7 @@ func inAddressOrder(pods []*Pod) []*Pod {
 	for _, p := range pods {
 		counts[digit(p, 0)]++
 	}
-	prefixSums(&counts)
+	prefixSums(counts[:])
 	for i, p := range pods {
 		d := digit(p, 0)
 		pos[counts[d]] = int32(i)
@@ -58,7 +58,7 @@ func inAddressOrder(pods []*Pod) []*Pod {
 	for _, p := range pods {
 		counts[digit(p, 1)]++
 	}
-	prefixSums(&counts)
+	prefixSums(counts[:])
 	out := make([]*Pod, n)
 	for _, i := range pos {
 		p := pods[i]
@@ -71,7 +71,7 @@ func inAddressOrder(pods []*Pod) []*Pod {
 
 // prefixSums turns digit counts into the first output position of each
 // digit.
-func prefixSums(counts *[1 << radixBits]int32) {
+func prefixSums(counts []int32) {
 	var sum int32
 	for d, c := range counts {
 		counts[d] = sum

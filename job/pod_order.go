@@ -85,13 +85,11 @@ func (s *syncer) radixSortByIndex(ids []int32) {
 	}
 	out := make([]int32, n)
 	if int64(maxKey) < 4*int64(n) {
-		counts := make([]int32, maxKey+2)
+		counts := make([]int32, maxKey+1)
 		for _, k := range keys {
-			counts[k+1]++
+			counts[k]++
 		}
-		for d := 1; d < len(counts); d++ {
-			counts[d] += counts[d-1]
-		}
+		prefixSums(counts)
 		for i, k := range keys {
 			out[counts[k]] = ids[i]
 			counts[k]++
@@ -99,22 +97,17 @@ func (s *syncer) radixSortByIndex(ids []int32) {
 		copy(ids, out)
 		return
 	}
-	const bits, mask = 11, 1<<11 - 1
 	tmpKeys := make([]uint32, n)
 	src, dst := ids, out
-	var counts [1 << bits]int32
-	for shift := uint(0); shift < 32 && maxKey>>shift != 0; shift += bits {
+	var counts [1 << radixBits]int32
+	for shift := uint(0); shift < 32 && maxKey>>shift != 0; shift += radixBits {
 		clear(counts[:])
 		for _, k := range keys {
-			counts[(k>>shift)&mask]++
+			counts[(k>>shift)&radixMask]++
 		}
-		var sum int32
-		for d, c := range counts {
-			counts[d] = sum
-			sum += c
-		}
+		prefixSums(counts[:])
 		for i, k := range keys {
-			d := (k >> shift) & mask
+			d := (k >> shift) & radixMask
 			tmpKeys[counts[d]] = k
 			dst[counts[d]] = src[i]
 			counts[d]++
