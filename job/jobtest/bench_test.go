@@ -1,19 +1,16 @@
-package jobtest_test
+package jobtest
 
 import (
 	"testing"
 	"time"
 
 	"github.com/jobkit/jobkit/job"
-	"github.com/jobkit/jobkit/job/jobtest"
 )
 
-// runIndexedToCompletion drives an Indexed Job with the given completions
-// and parallelism to Complete: at every second each active pod succeeds.
-// It returns the number of settles.
-func runIndexedToCompletion(tb testing.TB, completions, parallelism int32) int {
-	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	w := jobtest.NewWorld(start)
+// driveIndexed drives an Indexed Job with the given completions and
+// parallelism to Complete in w: at every second each pod created at the
+// previous settle succeeds. It returns the number of settles.
+func driveIndexed(tb testing.TB, w *World, completions, parallelism int32) int {
 	mode := job.IndexedCompletion
 	_, errs := w.CreateJob(&job.Job{
 		ObjectMeta: job.ObjectMeta{Name: "big"},
@@ -32,7 +29,7 @@ func runIndexedToCompletion(tb testing.TB, completions, parallelism int32) int {
 	}
 	succeeded := job.PodSucceeded
 	settles := 0
-	for now := start; ; now = now.Add(time.Second) {
+	for now := w.Start; ; now = now.Add(time.Second) {
 		if err := w.Advance(now); err != nil {
 			tb.Fatal(err)
 		}
@@ -48,7 +45,7 @@ func runIndexedToCompletion(tb testing.TB, completions, parallelism int32) int {
 			tb.Fatalf("no completion after %d settles: %+v", settles, w.Job().Status)
 		}
 		for _, name := range rec.Created {
-			if err := w.ChangePod(jobtest.PodChange{Name: name, Phase: &succeeded}); err != nil {
+			if err := w.ChangePod(PodChange{Name: name, Phase: &succeeded}); err != nil {
 				tb.Fatal(err)
 			}
 		}
@@ -56,17 +53,44 @@ func runIndexedToCompletion(tb testing.TB, completions, parallelism int32) int {
 }
 
 func TestIndexedToCompletion(t *testing.T) {
-	if n := runIndexedToCompletion(t, 50, 10); n != 6 {
+	if n := driveIndexed(t, NewWorld(t0), 50, 10); n != 6 {
 		t.Errorf("settles = %d, want 6 (5 waves of 10 and the completing one)", n)
 	}
 }
 
 // BenchmarkIndexed10000 is the budget of DESIGN.md §7: a 10,000-completion
 // Indexed Job (parallelism 1,000) driven to Complete in the world, under
-// 50 ms in total.
+// 50 ms in total (job.Step included).
 func BenchmarkIndexed10000(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		runIndexedToCompletion(b, 10000, 1000)
+		driveIndexed(b, NewWorld(t0), 10000, 1000)
+	}
+}
+
+// BenchmarkIndexed10000World is BenchmarkIndexed10000 without job.Step:
+// the world's own share. The Step outputs of one run are recorded and
+// replayed, in order, by a substitute controller.
+func BenchmarkIndexed10000World(b *testing.B) {
+	var outputs []job.Output
+	rec := NewWorld(t0)
+	rec.step = func(in job.Input) (job.Output, error) {
+		out, err := job.Step(in)
+		outputs = append(outputs, out)
+		return out, err
+	}
+	want := driveIndexed(b, rec, 10000, 1000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		w := NewWorld(t0)
+		next := 0
+		w.step = func(job.Input) (job.Output, error) {
+			next++
+			return outputs[next-1], nil
+		}
+		if got := driveIndexed(b, w, 10000, 1000); got != want || next != len(outputs) {
+			b.Fatalf("replay took %d settles and %d Step calls, the recording %d and %d", got, next, want, len(outputs))
+		}
 	}
 }

@@ -86,7 +86,6 @@ func (w *World) ChangePod(c PodChange) error {
 	}
 	w.modifyPod(p, c)
 	w.pods.put(p)
-	w.used[p.Name] = true
 	w.maybeRemove(p.Name)
 	return nil
 }
@@ -137,11 +136,22 @@ func setKey(m map[string]string, k, v string) map[string]string {
 	return m
 }
 
-// modifyPod applies every field of c but Name, Index, Gone and CreatedAt.
+// modifyPod applies every field of c but Name, Index, Gone and CreatedAt
+// to p, a pod fresh from newOwnedPod or editable: it clones each slice and
+// map of p before writing into it.
 func (w *World) modifyPod(p *job.Pod, c PodChange) {
 	finished := w.now
 	if c.FinishedAt != nil {
 		finished = *c.FinishedAt
+	}
+	if c.Restarts != nil || c.ExitCode != nil || len(c.Containers) > 0 || c.Phase != nil {
+		p.Status.ContainerStatuses = slices.Clone(p.Status.ContainerStatuses)
+	}
+	if len(c.InitContainers) > 0 {
+		p.Status.InitContainerStatuses = slices.Clone(p.Status.InitContainerStatuses)
+	}
+	if c.Ready != nil || len(c.Conditions) > 0 {
+		p.Status.Conditions = slices.Clone(p.Status.Conditions)
 	}
 	if len(c.Annotations) > 0 {
 		p.Annotations = maps.Clone(p.Annotations) // shared with earlier versions
@@ -153,9 +163,9 @@ func (w *World) modifyPod(p *job.Pod, c PodChange) {
 		has := p.HasFinalizer(job.TrackingFinalizer)
 		switch {
 		case *c.Finalizer && !has:
-			p.Finalizers = append(p.Finalizers, job.TrackingFinalizer)
+			p.Finalizers = withFinalizer(p.Finalizers, job.TrackingFinalizer)
 		case !*c.Finalizer && has:
-			p.Finalizers = removeString(p.Finalizers, job.TrackingFinalizer)
+			p.Finalizers = withoutFinalizer(p.Finalizers, job.TrackingFinalizer)
 		}
 	}
 	if c.Node != nil {
@@ -172,10 +182,10 @@ func (w *World) modifyPod(p *job.Pod, c PodChange) {
 			setTerminated(first, *c.ExitCode, finished)
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(c.Containers)) {
+	for _, name := range sortedKeys(c.Containers) {
 		setTerminated(containerStatus(&p.Status.ContainerStatuses, name), c.Containers[name], finished)
 	}
-	for _, name := range slices.Sorted(maps.Keys(c.InitContainers)) {
+	for _, name := range sortedKeys(c.InitContainers) {
 		setTerminated(containerStatus(&p.Status.InitContainerStatuses, name), c.InitContainers[name], finished)
 	}
 	if c.Phase != nil {
@@ -196,7 +206,7 @@ func (w *World) modifyPod(p *job.Pod, c PodChange) {
 	if c.Ready != nil {
 		setPodCondition(p, job.PodReady, boolStatus(*c.Ready), w.now)
 	}
-	for _, t := range slices.Sorted(maps.Keys(c.Conditions)) {
+	for _, t := range sortedKeys(c.Conditions) {
 		setPodCondition(p, t, c.Conditions[t], w.now)
 	}
 	if c.Deleted != nil && *c.Deleted && p.DeletionTimestamp == nil {
@@ -259,8 +269,13 @@ func isTerminal(p *job.Pod) bool {
 	return p.Status.Phase == job.PodSucceeded || p.Status.Phase == job.PodFailed
 }
 
-func removeString(list []string, s string) []string {
-	return slices.DeleteFunc(slices.Clone(list), func(x string) bool { return x == s })
+// sortedKeys returns the keys of m in ascending order (nil for an empty m,
+// without allocating).
+func sortedKeys[V any](m map[string]V) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	return slices.Sorted(maps.Keys(m))
 }
 
 // maybeRemove drops the pod named name when it is terminal, has a

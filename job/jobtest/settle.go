@@ -177,7 +177,7 @@ func (w *World) carryOut(a job.Action, rec *Record) (string, error) {
 			return "", err
 		}
 		if a.RemoveFinalizerFirst && p.HasFinalizer(job.TrackingFinalizer) {
-			p.Finalizers = removeString(p.Finalizers, job.TrackingFinalizer)
+			p.Finalizers = withoutFinalizer(p.Finalizers, job.TrackingFinalizer)
 			rec.FinalizersRemoved = append(rec.FinalizersRemoved, p.Name)
 		}
 		if p.DeletionTimestamp == nil {
@@ -194,7 +194,7 @@ func (w *World) carryOut(a job.Action, rec *Record) (string, error) {
 		if !p.HasFinalizer(job.TrackingFinalizer) {
 			return "", fmt.Errorf("pod %s has no tracking finalizer", p.Name)
 		}
-		p.Finalizers = removeString(p.Finalizers, job.TrackingFinalizer)
+		p.Finalizers = withoutFinalizer(p.Finalizers, job.TrackingFinalizer)
 		rec.FinalizersRemoved = append(rec.FinalizersRemoved, p.Name)
 		w.pods.put(p)
 		w.maybeRemove(p.Name)
@@ -211,12 +211,12 @@ func (w *World) carryOut(a job.Action, rec *Record) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		p.OwnerReferences = append(p.OwnerReferences, job.OwnerReference{
+		p.OwnerReferences = append(slices.Clip(p.OwnerReferences), job.OwnerReference{
 			APIVersion: "batch/v1", Kind: "Job", Name: w.job.Name, UID: w.job.UID,
 			Controller: job.Ptr(true), BlockOwnerDeletion: job.Ptr(true),
 		})
 		if !p.HasFinalizer(job.TrackingFinalizer) {
-			p.Finalizers = append(p.Finalizers, job.TrackingFinalizer)
+			p.Finalizers = withFinalizer(p.Finalizers, job.TrackingFinalizer)
 		}
 		rec.Adopted = append(rec.Adopted, p.Name)
 		w.pods.put(p)
@@ -225,7 +225,7 @@ func (w *World) carryOut(a job.Action, rec *Record) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		p.OwnerReferences = slices.DeleteFunc(p.OwnerReferences, func(r job.OwnerReference) bool { return r.UID == w.job.UID })
+		p.OwnerReferences = slices.DeleteFunc(slices.Clone(p.OwnerReferences), func(r job.OwnerReference) bool { return r.UID == w.job.UID })
 		rec.Released = append(rec.Released, p.Name)
 		w.pods.put(p)
 	default:
@@ -234,8 +234,8 @@ func (w *World) carryOut(a job.Action, rec *Record) (string, error) {
 	return "", nil
 }
 
-// ownPod returns a copy of the stored pod ref names (checking its UID when
-// given) for modification.
+// ownPod returns an editable copy (see editable) of the stored pod ref
+// names, checking its UID when given.
 func (w *World) ownPod(ref job.PodRef) (*job.Pod, error) {
 	p := w.pods.get(ref.Name)
 	if p == nil {
@@ -263,7 +263,7 @@ func (w *World) createPod(a job.CreatePod) string {
 			name = w.job.Name + "-" + strconv.Itoa(w.nextN)
 			w.nextN++
 		}
-		if !w.used[name] {
+		if !w.pods.hasHeld(name) {
 			break
 		}
 	}
@@ -275,7 +275,6 @@ func (w *World) createPod(a job.CreatePod) string {
 	p.CreationTimestamp = job.NewTime(w.now)
 	p.Status.Phase = job.PodPending
 	w.pods.put(p)
-	w.used[name] = true
 	return name
 }
 

@@ -47,9 +47,6 @@ type World struct {
 	now  time.Time
 	job  *job.Job
 	pods podStore
-	// used holds every pod name the store ever held; controller-created
-	// pods never reuse one.
-	used map[string]bool
 	// nextN is the next suffix for NonIndexed pod names; nextIndexN the
 	// next suffix per completion index.
 	nextN      int
@@ -61,7 +58,6 @@ func NewWorld(start time.Time) *World {
 	return &World{
 		Start:      start,
 		now:        start,
-		used:       map[string]bool{},
 		nextIndexN: map[int32]int{},
 	}
 }
@@ -215,7 +211,6 @@ func (w *World) Pods() []*job.Pod {
 // simulations that build pods themselves.
 func (w *World) PutPod(p *job.Pod) {
 	w.pods.put(p.DeepCopy())
-	w.used[p.Name] = true
 }
 
 // inputPods returns the pods in the order handed to Step: ascending FNV-1a
