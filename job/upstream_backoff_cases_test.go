@@ -12,6 +12,8 @@ package job
 // seconds apart, so the truncation changes nothing.
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 )
@@ -191,6 +193,63 @@ func TestUpstreamGetRemainingBackoffTimePerIndex(t *testing.T) {
 			s := upSyncer(t, j, pods, cfg)
 			if got := s.indexBackoff(0); got != tc.want {
 				t.Errorf("indexBackoff(0) = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestUpstreamGetPodCreationInfoForIndependentIndexes translates upstream's
+// TestGetPodCreationInfoForIndependentIndexes (job_controller_test.go): of
+// the indexes to create, those whose delayed-deletion pod's backoff is over
+// are created now; when none is, the sync asks to run again after the
+// soonest remaining delay. Upstream passes the delayed pods as a map; here
+// they are failed pods of their index, finished at their deletion time.
+func TestUpstreamGetPodCreationInfoForIndependentIndexes(t *testing.T) {
+	type delayed struct {
+		ix       int
+		count    string
+		finished time.Duration // offset from t0
+	}
+	base := DefaultConfig().PodFailureBackoffBase
+	tests := []struct {
+		name        string
+		toAdd       []int32
+		pods        []delayed
+		wantAdd     []int32
+		wantRequeue time.Duration // 0: none
+	}{
+		{name: "simple index creation", toAdd: []int32{1, 3}, wantAdd: []int32{1, 3}},
+		{name: "subset of indexes can be recreated now", toAdd: []int32{1, 3},
+			pods: []delayed{{1, "0", 0}}, wantAdd: []int32{3}},
+		{name: "subset of indexes can be recreated now as the pods failed long time ago", toAdd: []int32{1, 3},
+			pods: []delayed{{1, "0", 0}, {3, "0", -base}}, wantAdd: []int32{3}},
+		{name: "no indexes can be recreated now, need to wait default pod failure backoff", toAdd: []int32{1, 2, 3},
+			pods: []delayed{{1, "1", 0}, {2, "0", 0}, {3, "2", 0}}, wantRequeue: base},
+		{name: "no indexes can be recreated now, need to wait but 1s already passed", toAdd: []int32{1, 2, 3},
+			pods: []delayed{{1, "1", -time.Second}, {2, "0", -time.Second}, {3, "2", -time.Second}}, wantRequeue: base - time.Second},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			j := testJob(4, 4, indexed, perIndex(10))
+			var pods []*Pod
+			for _, d := range tc.pods {
+				pods = append(pods, testPod(j, fmt.Sprintf("p%d", d.ix), PodFailed, idx(d.ix),
+					annotation(IndexFailureCountKey, d.count), deletedPodNoContainers(d.finished)))
+			}
+			s := upSyncer(t, j, pods, DefaultConfig())
+			got, wait := s.filterBackedOffIndexes(slices.Clone(tc.toAdd))
+			if !slices.Equal(got, tc.wantAdd) {
+				t.Errorf("indexes to add = %v, want %v", got, tc.wantAdd)
+			}
+			if wait != (tc.wantRequeue > 0) {
+				t.Errorf("wait = %v, want %v", wait, tc.wantRequeue > 0)
+			}
+			var req time.Duration
+			if s.hasRequeue {
+				req = s.requeue
+			}
+			if req != tc.wantRequeue {
+				t.Errorf("requeue = %v, want %v", req, tc.wantRequeue)
 			}
 		})
 	}
