@@ -57,10 +57,11 @@
 // # Scenarios
 //
 // Parse and ParseFile read a scenario file strictly: an unknown or repeated
-// key, a value of the wrong kind or a bad duration is a *ParseError naming
-// the line and the key path ("line 12: steps[0].expect.creatd: unknown
-// key"); Job, pod and status documents are decoded by manifest.DecodeNode
-// with the same kind of error. RunScenario, RunFile and RunDir run them and
+// key, a value of the wrong kind, a bad duration, invalid YAML or an
+// unknown field in a Job, pod or status document (decoded by
+// manifest.DecodeNode) is a *ParseError, that is a *manifest.Error, naming
+// the line and the key path ("line 12: steps[0].expect.creatd: unknown key
+// \"creatd\""). RunScenario, RunFile and RunDir run them and
 // report a Result per file; a failure names the step, its `at` and line,
 // and each mismatching key with what was expected and what the world holds
 // (times shown as offsets from the start).

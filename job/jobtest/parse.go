@@ -26,20 +26,19 @@ func ParseFile(path string) (*Scenario, error) {
 
 // Parse parses a scenario file strictly: an unknown or repeated key, a
 // value of the wrong kind, a bad duration or an unknown field in a Job,
-// pod or status document is a *ParseError (or a manifest error) naming the
-// line and the key. The rules checked beyond the keys: `job` is required,
+// pod or status document is a *ParseError naming the line and the key. The rules checked beyond the keys: `job` is required,
 // `steps` are in non-decreasing order of `at`, `invalid` at the top level
 // excludes `steps`, and `invalid` in a step needs its `job` or
 // `statusUpdate`.
 func Parse(name string, data []byte) (*Scenario, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, &ParseError{Msg: err.Error()}
+	doc, err := parseYAML(data)
+	if err != nil {
+		return nil, err
 	}
 	if doc.Kind == 0 {
 		return nil, &ParseError{Msg: "empty file"}
 	}
-	top, err := members(&doc, "", "description", "start", "job", "backoff", "warnings",
+	top, err := members(doc, "", "description", "start", "job", "backoff", "warnings",
 		"invalid", "defaulted", "pods", "steps")
 	if err != nil {
 		return nil, err
@@ -62,7 +61,7 @@ func Parse(name string, data []byte) (*Scenario, error) {
 		sc.Start = t.UTC()
 	}
 	if _, ok := byKey["job"]; !ok {
-		return nil, errAt(deref(&doc), "job", "required key missing")
+		return nil, errAt(deref(doc), "job", "required key missing")
 	}
 	for _, m := range top {
 		if err := sc.parseTop(m); err != nil {
@@ -313,16 +312,36 @@ func (sc *Scenario) patch(n *yaml.Node, path string, check any) ([]byte, error) 
 	return b, nil
 }
 
+// parseYAML parses the first YAML document of data (yaml.Unmarshal's
+// rule). A syntax error, or a panic inside yaml.v3 on hostile input, is a
+// *ParseError.
+func parseYAML(data []byte) (doc *yaml.Node, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, &ParseError{Msg: fmt.Sprintf("invalid YAML: parser failure: %v", r)}
+		}
+	}()
+	doc = new(yaml.Node)
+	if err := yaml.Unmarshal(data, doc); err != nil {
+		return nil, manifest.SyntaxError(err)
+	}
+	return doc, nil
+}
+
 // locate re-roots a manifest error found in the document at path, so that
 // every format error reads "line N: full.path: message".
 func locate(err error, path string) error {
 	var me *manifest.Error
 	if errors.As(err, &me) {
 		p := path
-		if me.Path != "" {
-			p = path + "." + me.Path
+		switch {
+		case me.Path == "":
+		case me.Path[0] == '[':
+			p += me.Path
+		default:
+			p += "." + me.Path
 		}
-		return &ParseError{Line: me.Line, Path: p, Msg: me.Msg}
+		return &ParseError{Line: me.Line, Column: me.Column, Path: p, Msg: me.Msg}
 	}
 	return fmt.Errorf("%s: %w", path, err)
 }

@@ -1,6 +1,7 @@
 package jobtest_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -46,7 +47,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown field in job patch", okJob + "steps:\n  - at: 0s\n    job: {spec: {suspnd: true}}\n", `line 10: steps[0].job.spec.suspnd: unknown field`},
 		{"bad requeueAfter", okJob + "steps:\n  - at: 0s\n    expect: {requeueAfter: never}\n", `line 10: steps[0].expect.requeueAfter: want a Go duration`},
 		{"not a mapping", "- a\n", "want a mapping"},
-		{"bad yaml", "job: [\n", "yaml:"},
+		{"bad yaml", "job: [\n", "line 1: invalid YAML: "},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -56,6 +57,10 @@ func TestParseErrors(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %q, want it to contain %q", err, tc.want)
+			}
+			var pe *jobtest.ParseError
+			if !errors.As(err, &pe) || pe.Line == 0 {
+				t.Errorf("error %q (%T) is not a *ParseError with a line", err, err)
 			}
 		})
 	}

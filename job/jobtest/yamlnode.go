@@ -8,40 +8,18 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/jobkit/jobkit/job/manifest"
 )
 
-// ParseError is a scenario file that breaks the format. It renders as
-// "line 12: steps[0].expect.creatd: unknown key".
-type ParseError struct {
-	// Line is 1-based; 0 when unknown.
-	Line int
-	// Path locates the offending key ("steps[2].pods[0].phase"); empty for
-	// the document.
-	Path string
-	Msg  string
-}
-
-func (e *ParseError) Error() string {
-	var b strings.Builder
-	if e.Line > 0 {
-		b.WriteString("line ")
-		b.WriteString(strconv.Itoa(e.Line))
-		b.WriteString(": ")
-	}
-	if e.Path != "" {
-		b.WriteString(e.Path)
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Msg)
-	return b.String()
-}
+// ParseError is a scenario file that breaks the format: a
+// *manifest.Error, the one error type of every jobkit format, located by
+// line (and column) and key path. It renders as
+// "line 12: steps[0].expect.creatd: unknown key \"creatd\"".
+type ParseError = manifest.Error
 
 func errAt(n *yaml.Node, path, format string, args ...any) *ParseError {
-	line := 0
-	if n != nil {
-		line = n.Line
-	}
-	return &ParseError{Line: line, Path: path, Msg: fmt.Sprintf(format, args...)}
+	return manifest.NodeError(n, path, format, args...)
 }
 
 // member is one key/value pair of a mapping node.
