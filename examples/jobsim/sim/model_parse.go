@@ -27,7 +27,7 @@ func ParseModel(data []byte) (m *Model, err error) {
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
-				err = &ModelError{Msg: fmt.Sprintf("yaml parser failure: %v", r)}
+				err = &ModelError{Msg: fmt.Sprintf("invalid YAML: parser failure: %v", r)}
 			}
 		}()
 		dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -36,7 +36,7 @@ func ParseModel(data []byte) (m *Model, err error) {
 			if e := dec.Decode(&n); errors.Is(e, io.EOF) {
 				return
 			} else if e != nil {
-				err = yamlSyntaxError(e)
+				err = manifest.SyntaxError(e)
 				return
 			}
 			docs = append(docs, &n)

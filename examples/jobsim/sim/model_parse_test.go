@@ -135,9 +135,9 @@ func TestParseModelErrors(t *testing.T) {
 		{"update without patch", "updates:\n  - at: 1m\n", "line 2: updates[0]: needs at and patch"},
 		{"update patch not a mapping", "updates:\n  - {at: 1m, patch: x}\n", `line 2: updates[0].patch: want a mapping (a JSON merge patch of the Job), got "x"`},
 		{"updates out of order", "updates:\n  - {at: 2m, patch: {}}\n  - {at: 1m, patch: {}}\n", "line 3: updates[1].at: updates must be in time order"},
-		{"top level not a mapping", "- run: 1s\n", "line 1: model: want a mapping, got a list"},
-		{"two documents", "run: 1s\n---\nrun: 2s\n", "line 3: model: a model file holds one YAML document"},
-		{"syntax error", "run: [1s\n", "line 1: model: did not find expected ',' or ']'"},
+		{"top level not a mapping", "- run: 1s\n", "line 1: want a mapping, got a list"},
+		{"two documents", "run: 1s\n---\nrun: 2s\n", "line 3: a model file holds one YAML document"},
+		{"syntax error", "run: [1s\n", "line 1: invalid YAML: did not find expected ',' or ']'"},
 		{"scalar where mapping", "failure: 0.5\n", `line 1: failure: want a mapping, got "0.5"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

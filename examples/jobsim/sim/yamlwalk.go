@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -11,49 +10,22 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/jobkit/jobkit/indexes"
+	"github.com/jobkit/jobkit/job/manifest"
 )
 
 // This file holds the strict reading of yaml.v3 nodes that ParseModel is
 // built from: mappings with known keys, scalars of each kind, and errors
 // that carry the line and the path of the offending node.
 
-// ModelError is a problem in a model file: the line (1-based; 0 when
-// unknown), the path of the offending key ("failure.exitCodes[1].weight")
-// and what is wrong.
-type ModelError struct {
-	Line int
-	Path string
-	Msg  string
-}
-
-// Error is "line 7: failure.probability: must be between 0 and 1, got 1.5".
-func (e *ModelError) Error() string {
-	path := e.Path
-	if path == "" {
-		path = "model"
-	}
-	if e.Line == 0 {
-		return path + ": " + e.Msg
-	}
-	return fmt.Sprintf("line %d: %s: %s", e.Line, path, e.Msg)
-}
-
-// yamlSyntaxError turns yaml.v3's "yaml: line 3: message" into a
-// ModelError with that line.
-func yamlSyntaxError(e error) error {
-	msg := strings.TrimPrefix(e.Error(), "yaml: ")
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if num, text, ok := strings.Cut(rest, ": "); ok {
-			if line, err := strconv.Atoi(num); err == nil {
-				return &ModelError{Line: line, Msg: text}
-			}
-		}
-	}
-	return &ModelError{Msg: msg}
-}
+// ModelError is a problem in a model file: a *manifest.Error, the one
+// error type of every jobkit format, with the line (1-based; 0 when
+// unknown), the path of the offending key ("failure.exitCodes[1].weight",
+// empty for the whole file) and what is wrong. It renders as
+// "line 7: failure.probability: must be between 0 and 1, got 1.5".
+type ModelError = manifest.Error
 
 func errAt(n *yaml.Node, path, format string, args ...any) error {
-	return &ModelError{Line: n.Line, Path: path, Msg: fmt.Sprintf(format, args...)}
+	return manifest.NodeError(n, path, format, args...)
 }
 
 func deref(n *yaml.Node) *yaml.Node {
