@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -38,25 +39,25 @@ func Parse(name string, data []byte) (*Scenario, error) {
 	if doc.Kind == 0 {
 		return nil, &ParseError{Msg: "empty file"}
 	}
-	top, err := members(doc, "", "description", "start", "job", "backoff", "warnings",
+	top, err := manifest.Members(doc, "", "description", "start", "job", "backoff", "warnings",
 		"invalid", "defaulted", "pods", "steps")
 	if err != nil {
 		return nil, err
 	}
 	sc := &Scenario{Name: name, Start: DefaultStart}
-	byKey := map[string]member{}
+	byKey := map[string]manifest.Member{}
 	for _, m := range top {
-		byKey[m.key] = m
+		byKey[m.Key] = m
 	}
 	// start first: every other time depends on it.
 	if m, ok := byKey["start"]; ok {
-		s, err := str(m.val, "start")
+		s, err := str(m.Value, "start")
 		if err != nil {
 			return nil, err
 		}
 		t, err := time.Parse(time.RFC3339, s)
 		if err != nil {
-			return nil, errAt(m.val, "start", "want an RFC 3339 time like 2026-01-01T00:00:00Z, got %q", s)
+			return nil, errAt(m.Value, "start", "want an RFC 3339 time like 2026-01-01T00:00:00Z, got %q", s)
 		}
 		sc.Start = t.UTC()
 	}
@@ -69,30 +70,30 @@ func Parse(name string, data []byte) (*Scenario, error) {
 		}
 	}
 	if sc.Invalid != nil && sc.Steps != nil {
-		return nil, errAt(byKey["steps"].keyN, "steps", "a scenario whose Job is invalid has no steps")
+		return nil, errAt(byKey["steps"].KeyNode, "steps", "a scenario whose Job is invalid has no steps")
 	}
 	return sc, nil
 }
 
-func (sc *Scenario) parseTop(m member) error {
+func (sc *Scenario) parseTop(m manifest.Member) error {
 	var err error
-	switch m.key {
+	switch m.Key {
 	case "description":
-		sc.Description, err = str(m.val, m.key)
+		sc.Description, err = str(m.Value, m.Key)
 	case "job":
-		sc.Job, err = sc.parseJob(m.val)
+		sc.Job, err = sc.parseJob(m.Value)
 	case "backoff":
-		sc.Backoff, err = sc.parseBackoff(m.val)
+		sc.Backoff, err = sc.parseBackoff(m.Value)
 	case "warnings":
-		sc.Warnings, err = stringList(m.val, m.key)
+		sc.Warnings, err = stringList(m.Value, m.Key)
 	case "invalid":
-		sc.Invalid, err = parseInvalid(m.val, m.key)
+		sc.Invalid, err = parseInvalid(m.Value, m.Key)
 	case "defaulted":
-		sc.Defaulted, err = sc.partial(m.val, m.key, &job.Job{})
+		sc.Defaulted, err = sc.partial(m.Value, m.Key, &job.Job{})
 	case "pods":
-		sc.Pods, err = sc.parsePodChanges(m.val, m.key)
+		sc.Pods, err = sc.parsePodChanges(m.Value, m.Key)
 	case "steps":
-		sc.Steps, err = sc.parseSteps(m.val)
+		sc.Steps, err = sc.parseSteps(m.Value)
 	}
 	return err
 }
@@ -110,19 +111,19 @@ func (sc *Scenario) parseJob(n *yaml.Node) (*job.Job, error) {
 }
 
 func (sc *Scenario) parseBackoff(n *yaml.Node) (*job.BackoffRecord, error) {
-	ms, err := members(n, "backoff", "failures", "lastFailure")
+	ms, err := manifest.Members(n, "backoff", "failures", "lastFailure")
 	if err != nil {
 		return nil, err
 	}
 	var b job.BackoffRecord
 	for _, m := range ms {
-		p := join("backoff", m.key)
-		switch m.key {
+		p := join("backoff", m.Key)
+		switch m.Key {
 		case "failures":
-			b.FailuresAfterLastSuccess, err = int32Of(m.val, p)
+			b.FailuresAfterLastSuccess, err = int32Of(m.Value, p)
 		case "lastFailure":
 			var d time.Duration
-			d, err = duration(m.val, p)
+			d, err = duration(m.Value, p)
 			b.LastFailureTime = sc.Start.Add(d)
 		}
 		if err != nil {
@@ -135,27 +136,27 @@ func (sc *Scenario) parseBackoff(n *yaml.Node) (*job.BackoffRecord, error) {
 func parseInvalid(n *yaml.Node, path string) ([]ExpectedError, error) {
 	n = deref(n)
 	if n.Kind != yaml.SequenceNode {
-		return nil, errAt(n, path, "want a list of errors, got %s", kindName(n))
+		return nil, errAt(n, path, "want a list of errors, got %s", manifest.DescribeNode(n))
 	}
 	out := make([]ExpectedError, 0, len(n.Content))
 	for i, c := range n.Content {
 		p := indexPath(path, i)
-		ms, err := members(c, p, "field", "type", "detail")
+		ms, err := manifest.Members(c, p, "field", "type", "detail")
 		if err != nil {
 			return nil, err
 		}
 		var e ExpectedError
 		for _, m := range ms {
 			var s string
-			if s, err = str(m.val, join(p, m.key)); err != nil {
+			if s, err = str(m.Value, join(p, m.Key)); err != nil {
 				return nil, err
 			}
-			switch m.key {
+			switch m.Key {
 			case "field":
 				e.Field = s
 			case "type":
-				if !contains(errorTypeTexts, s) {
-					return nil, errAt(m.val, join(p, m.key), "unknown error type %q (want one of %q)", s, errorTypeTexts)
+				if !slices.Contains(errorTypeTexts, s) {
+					return nil, errAt(m.Value, join(p, m.Key), "unknown error type %q (want one of %q)", s, errorTypeTexts)
 				}
 				e.Type = s
 			case "detail":
@@ -235,7 +236,7 @@ func normalizeNumbers(v any) any {
 func (sc *Scenario) parseSteps(n *yaml.Node) ([]ScenarioStep, error) {
 	n = deref(n)
 	if n.Kind != yaml.SequenceNode {
-		return nil, errAt(n, "steps", "want a list of steps, got %s", kindName(n))
+		return nil, errAt(n, "steps", "want a list of steps, got %s", manifest.DescribeNode(n))
 	}
 	out := make([]ScenarioStep, 0, len(n.Content))
 	for i, c := range n.Content {
@@ -253,31 +254,31 @@ func (sc *Scenario) parseSteps(n *yaml.Node) ([]ScenarioStep, error) {
 
 func (sc *Scenario) parseStep(n *yaml.Node, path string) (ScenarioStep, error) {
 	st := ScenarioStep{Line: deref(n).Line}
-	ms, err := members(n, path, "at", "job", "statusUpdate", "deleteJob", "invalid", "pods", "expect")
+	ms, err := manifest.Members(n, path, "at", "job", "statusUpdate", "deleteJob", "invalid", "pods", "expect")
 	if err != nil {
 		return st, err
 	}
 	hasAt := false
 	var invalidN *yaml.Node
 	for _, m := range ms {
-		p := join(path, m.key)
-		switch m.key {
+		p := join(path, m.Key)
+		switch m.Key {
 		case "at":
 			hasAt = true
-			st.At, err = duration(m.val, p)
+			st.At, err = duration(m.Value, p)
 		case "job":
-			st.JobPatch, err = sc.patch(m.val, p, &job.Job{})
+			st.JobPatch, err = sc.patch(m.Value, p, &job.Job{})
 		case "statusUpdate":
-			st.StatusPatch, err = sc.patch(m.val, p, &job.JobStatus{})
+			st.StatusPatch, err = sc.patch(m.Value, p, &job.JobStatus{})
 		case "deleteJob":
-			st.DeleteJob, err = boolean(m.val, p)
+			st.DeleteJob, err = boolean(m.Value, p)
 		case "invalid":
-			invalidN = m.keyN
-			st.Invalid, err = parseInvalid(m.val, p)
+			invalidN = m.KeyNode
+			st.Invalid, err = parseInvalid(m.Value, p)
 		case "pods":
-			st.Pods, err = sc.parsePodChanges(m.val, p)
+			st.Pods, err = sc.parsePodChanges(m.Value, p)
 		case "expect":
-			st.Expect, err = sc.parseExpect(m.val, p)
+			st.Expect, err = sc.parseExpect(m.Value, p)
 		}
 		if err != nil {
 			return st, err
@@ -296,7 +297,7 @@ func (sc *Scenario) parseStep(n *yaml.Node, path string) (ScenarioStep, error) {
 // against check.
 func (sc *Scenario) patch(n *yaml.Node, path string, check any) ([]byte, error) {
 	if deref(n).Kind != yaml.MappingNode {
-		return nil, errAt(n, path, "want a mapping (a JSON merge patch), got %s", kindName(deref(n)))
+		return nil, errAt(n, path, "want a mapping (a JSON merge patch), got %s", manifest.DescribeNode(deref(n)))
 	}
 	if err := offsetsToTimes(n, path, sc.Start); err != nil {
 		return nil, err

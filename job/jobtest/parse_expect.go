@@ -6,50 +6,51 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/job/manifest"
 )
 
 func (sc *Scenario) parseExpect(n *yaml.Node, path string) (*Expect, error) {
-	ms, err := members(n, path, "created", "createdIndexes", "deleted", "finalizersRemoved",
+	ms, err := manifest.Members(n, path, "created", "createdIndexes", "deleted", "finalizersRemoved",
 		"pods", "ttlExpiresAt", "requeueAfter", "status", "events")
 	if err != nil {
 		return nil, err
 	}
 	e := &Expect{}
 	for _, m := range ms {
-		p := join(path, m.key)
-		switch m.key {
+		p := join(path, m.Key)
+		switch m.Key {
 		case "created":
-			e.Created, err = stringList(m.val, p)
+			e.Created, err = stringList(m.Value, p)
 		case "deleted":
-			e.Deleted, err = stringList(m.val, p)
+			e.Deleted, err = stringList(m.Value, p)
 		case "finalizersRemoved":
-			e.FinalizersRemoved, err = stringList(m.val, p)
+			e.FinalizersRemoved, err = stringList(m.Value, p)
 		case "events":
-			e.Events, err = stringList(m.val, p)
+			e.Events, err = stringList(m.Value, p)
 		case "createdIndexes":
 			s := ""
-			if !isNull(m.val) {
-				s, err = str(m.val, p)
+			if !isNull(m.Value) {
+				s, err = str(m.Value, p)
 			}
 			e.CreatedIndexes = &s
 		case "ttlExpiresAt":
 			e.HasTTL = true
-			if !isNull(m.val) {
+			if !isNull(m.Value) {
 				var d time.Duration
-				d, err = duration(m.val, p)
+				d, err = duration(m.Value, p)
 				e.TTLExpiresAt = &d
 			}
 		case "requeueAfter":
 			e.HasRequeue = true
-			if v := deref(m.val); !isNull(v) && v.Value != "none" {
+			if v := deref(m.Value); !isNull(v) && v.Value != "none" {
 				var d time.Duration
-				d, err = duration(m.val, p)
+				d, err = duration(m.Value, p)
 				e.RequeueAfter = &d
 			}
 		case "status":
-			e.Status, err = sc.partial(m.val, p, &job.JobStatus{})
+			e.Status, err = sc.partial(m.Value, p, &job.JobStatus{})
 		case "pods":
-			e.Pods, err = sc.parseExpectedPods(m.val, p)
+			e.Pods, err = sc.parseExpectedPods(m.Value, p)
 		}
 		if err != nil {
 			return nil, err
@@ -59,15 +60,15 @@ func (sc *Scenario) parseExpect(n *yaml.Node, path string) (*Expect, error) {
 }
 
 func (sc *Scenario) parseExpectedPods(n *yaml.Node, path string) ([]ExpectedPod, error) {
-	ms, err := members(n, path)
+	ms, err := manifest.Members(n, path)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]ExpectedPod, 0, len(ms))
 	for _, m := range ms {
-		ep := ExpectedPod{Name: m.key}
-		if !isNull(m.val) {
-			if ep.Partial, err = sc.partial(m.val, join(path, m.key), &job.Pod{}); err != nil {
+		ep := ExpectedPod{Name: m.Key}
+		if !isNull(m.Value) {
+			if ep.Partial, err = sc.partial(m.Value, join(path, m.Key), &job.Pod{}); err != nil {
 				return nil, err
 			}
 		}

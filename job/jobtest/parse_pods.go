@@ -1,19 +1,21 @@
 package jobtest
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/job/manifest"
 )
 
 // parsePodChanges parses a `pods:` list, expanding count:.
 func (sc *Scenario) parsePodChanges(n *yaml.Node, path string) ([]PodChange, error) {
 	n = deref(n)
 	if n.Kind != yaml.SequenceNode {
-		return nil, errAt(n, path, "want a list of pods, got %s", kindName(n))
+		return nil, errAt(n, path, "want a list of pods, got %s", manifest.DescribeNode(n))
 	}
 	var out []PodChange
 	for i, c := range n.Content {
@@ -39,72 +41,72 @@ func (sc *Scenario) parsePodChanges(n *yaml.Node, path string) ([]PodChange, err
 func (sc *Scenario) parsePodChange(n *yaml.Node, path string) (PodChange, int, error) {
 	var pc PodChange
 	count := -1
-	ms, err := members(n, path, "name", "index", "phase", "ready", "exitCode", "containers",
+	ms, err := manifest.Members(n, path, "name", "index", "phase", "ready", "exitCode", "containers",
 		"initContainers", "restarts", "conditions", "node", "deleted", "gone", "finishedAt",
 		"finalizer", "annotations", "createdAt", "count")
 	if err != nil {
 		return pc, 0, err
 	}
 	for _, m := range ms {
-		p := join(path, m.key)
+		p := join(path, m.Key)
 		var (
 			i32 int32
 			b   bool
 			s   string
 			d   time.Duration
 		)
-		switch m.key {
+		switch m.Key {
 		case "name":
-			pc.Name, err = str(m.val, p)
+			pc.Name, err = str(m.Value, p)
 		case "index":
-			i32, err = int32Of(m.val, p)
+			i32, err = int32Of(m.Value, p)
 			pc.Index = &i32
 		case "phase":
-			s, err = str(m.val, p)
-			if err == nil && !contains([]string{"Pending", "Running", "Succeeded", "Failed", "Unknown"}, s) {
-				err = errAt(m.val, p, "unknown phase %q (want Pending, Running, Succeeded or Failed)", s)
+			s, err = str(m.Value, p)
+			if err == nil && !slices.Contains([]string{"Pending", "Running", "Succeeded", "Failed", "Unknown"}, s) {
+				err = errAt(m.Value, p, "unknown phase %q (want Pending, Running, Succeeded or Failed)", s)
 			}
 			ph := job.PodPhase(s)
 			pc.Phase = &ph
 		case "ready":
-			b, err = boolean(m.val, p)
+			b, err = boolean(m.Value, p)
 			pc.Ready = &b
 		case "exitCode":
-			i32, err = int32Of(m.val, p)
+			i32, err = int32Of(m.Value, p)
 			pc.ExitCode = &i32
 		case "containers":
-			pc.Containers, err = exitCodeMap(m.val, p)
+			pc.Containers, err = exitCodeMap(m.Value, p)
 		case "initContainers":
-			pc.InitContainers, err = exitCodeMap(m.val, p)
+			pc.InitContainers, err = exitCodeMap(m.Value, p)
 		case "restarts":
-			i32, err = int32Of(m.val, p)
+			i32, err = int32Of(m.Value, p)
 			pc.Restarts = &i32
 		case "conditions":
-			pc.Conditions, err = stringMap(m.val, p)
+			pc.Conditions, err = stringMap(m.Value, p)
 		case "node":
-			s, err = str(m.val, p)
+			s, err = str(m.Value, p)
 			pc.Node = &s
 		case "deleted":
-			b, err = boolean(m.val, p)
+			b, err = boolean(m.Value, p)
 			pc.Deleted = &b
 		case "gone":
-			pc.Gone, err = boolean(m.val, p)
+			pc.Gone, err = boolean(m.Value, p)
 		case "finishedAt":
-			d, err = duration(m.val, p)
+			d, err = duration(m.Value, p)
 			t := sc.Start.Add(d)
 			pc.FinishedAt = &t
 		case "finalizer":
-			b, err = boolean(m.val, p)
+			b, err = boolean(m.Value, p)
 			pc.Finalizer = &b
 		case "annotations":
-			pc.Annotations, err = stringMap(m.val, p)
+			pc.Annotations, err = stringMap(m.Value, p)
 		case "createdAt":
-			d, err = duration(m.val, p)
+			d, err = duration(m.Value, p)
 			t := sc.Start.Add(d)
 			pc.CreatedAt = &t
 		case "count":
 			var v int64
-			v, err = integer(m.val, p, 0, 100_000)
+			v, err = integer(m.Value, p, 0, 100_000)
 			count = int(v)
 		}
 		if err != nil {

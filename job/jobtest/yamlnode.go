@@ -1,7 +1,6 @@
 package jobtest
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -22,39 +21,6 @@ func errAt(n *yaml.Node, path, format string, args ...any) *ParseError {
 	return manifest.NodeError(n, path, format, args...)
 }
 
-// member is one key/value pair of a mapping node.
-type member struct {
-	key  string
-	keyN *yaml.Node
-	val  *yaml.Node
-}
-
-// members returns the pairs of a mapping node, checking that every key is
-// in allowed (nil: any key) and appears once.
-func members(n *yaml.Node, path string, allowed ...string) ([]member, error) {
-	n = deref(n)
-	if n.Kind != yaml.MappingNode {
-		return nil, errAt(n, path, "want a mapping, got %s", kindName(n))
-	}
-	out := make([]member, 0, len(n.Content)/2)
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i]
-		if k.Kind != yaml.ScalarNode {
-			return nil, errAt(k, path, "mapping keys must be scalars")
-		}
-		if allowed != nil && !contains(allowed, k.Value) {
-			return nil, errAt(k, join(path, k.Value), "unknown key %q", k.Value)
-		}
-		if seen[k.Value] {
-			return nil, errAt(k, join(path, k.Value), "duplicate key %q", k.Value)
-		}
-		seen[k.Value] = true
-		out = append(out, member{key: k.Value, keyN: k, val: n.Content[i+1]})
-	}
-	return out, nil
-}
-
 func deref(n *yaml.Node) *yaml.Node {
 	for n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
@@ -63,15 +29,6 @@ func deref(n *yaml.Node) *yaml.Node {
 		return deref(n.Content[0])
 	}
 	return n
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func join(path, key string) string {
@@ -83,22 +40,6 @@ func join(path, key string) string {
 
 func indexPath(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		if isNull(n) {
-			return "null"
-		}
-		return fmt.Sprintf("%q", n.Value)
-	default:
-		return "something else"
-	}
-}
-
 func isNull(n *yaml.Node) bool {
 	n = deref(n)
 	return n == nil || n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
@@ -107,7 +48,7 @@ func isNull(n *yaml.Node) bool {
 func scalar(n *yaml.Node, path, want string) (*yaml.Node, error) {
 	n = deref(n)
 	if n.Kind != yaml.ScalarNode || isNull(n) {
-		return nil, errAt(n, path, "want %s, got %s", want, kindName(n))
+		return nil, errAt(n, path, "want %s, got %s", want, manifest.DescribeNode(n))
 	}
 	return n, nil
 }
@@ -173,7 +114,7 @@ func stringList(n *yaml.Node, path string) ([]string, error) {
 		return []string{}, nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		return nil, errAt(n, path, "want a list, got %s", kindName(n))
+		return nil, errAt(n, path, "want a list, got %s", manifest.DescribeNode(n))
 	}
 	out := make([]string, 0, len(n.Content))
 	for i, c := range n.Content {
@@ -187,33 +128,33 @@ func stringList(n *yaml.Node, path string) ([]string, error) {
 }
 
 func stringMap(n *yaml.Node, path string) (map[string]string, error) {
-	ms, err := members(n, path)
+	ms, err := manifest.Members(n, path)
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[string]string, len(ms))
 	for _, m := range ms {
-		v, err := str(m.val, join(path, m.key))
+		v, err := str(m.Value, join(path, m.Key))
 		if err != nil {
 			return nil, err
 		}
-		out[m.key] = v
+		out[m.Key] = v
 	}
 	return out, nil
 }
 
 func exitCodeMap(n *yaml.Node, path string) (map[string]int32, error) {
-	ms, err := members(n, path)
+	ms, err := manifest.Members(n, path)
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[string]int32, len(ms))
 	for _, m := range ms {
-		v, err := int32Of(m.val, join(path, m.key))
+		v, err := int32Of(m.Value, join(path, m.Key))
 		if err != nil {
 			return nil, err
 		}
-		out[m.key] = v
+		out[m.Key] = v
 	}
 	return out, nil
 }
@@ -227,7 +168,7 @@ var timeKeys = map[string]bool{
 	"finishedAt": true, "startedAt": true,
 }
 
-// offsetsToTimes rewrites, in place, every time member of the document n
+// offsetsToTimes rewrites, in place, every time manifest.Member of the document n
 // (timeKeys) written as an offset into an RFC 3339 time from start. A value
 // that already is an RFC 3339 time is kept.
 func offsetsToTimes(n *yaml.Node, path string, start time.Time) error {
@@ -280,7 +221,7 @@ func offsetTime(v *yaml.Node, path string, start time.Time) (time.Time, error) {
 }
 
 // namesToUIDs rewrites, in place, the pod names listed under every
-// uncountedTerminatedPods member of n into UIDs (uid-<name>).
+// uncountedTerminatedPods manifest.Member of n into UIDs (uid-<name>).
 func namesToUIDs(n *yaml.Node) { uidsIn(n, map[*yaml.Node]bool{}) }
 
 func uidsIn(n *yaml.Node, seen map[*yaml.Node]bool) {
