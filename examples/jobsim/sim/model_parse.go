@@ -218,7 +218,7 @@ func parseTermination(n *yaml.Node, path string, t *Termination) error {
 
 func parseOverrides(n *yaml.Node, path string, m *Model) error {
 	if n.Kind != yaml.SequenceNode {
-		return errAt(n, path, "want a list, got %s", describeNode(n))
+		return errAt(n, path, "want a list, got %s", manifest.DescribeNode(n))
 	}
 	for i, item := range n.Content {
 		var o Override
@@ -267,7 +267,7 @@ func parseOverrides(n *yaml.Node, path string, m *Model) error {
 
 func parseUpdates(n *yaml.Node, path string, m *Model) error {
 	if n.Kind != yaml.SequenceNode {
-		return errAt(n, path, "want a list, got %s", describeNode(n))
+		return errAt(n, path, "want a list, got %s", manifest.DescribeNode(n))
 	}
 	for i, item := range n.Content {
 		var u Update
@@ -281,7 +281,7 @@ func parseUpdates(n *yaml.Node, path string, m *Model) error {
 			},
 			"patch": func(n *yaml.Node, p string) error {
 				if n.Kind != yaml.MappingNode {
-					return errAt(n, p, "want a mapping (a JSON merge patch of the Job), got %s", describeNode(n))
+					return errAt(n, p, "want a mapping (a JSON merge patch of the Job), got %s", manifest.DescribeNode(n))
 				}
 				b, err := manifest.NodeToJSON(n)
 				if err != nil {

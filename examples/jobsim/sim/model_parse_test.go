@@ -110,14 +110,14 @@ func TestParseModelErrors(t *testing.T) {
 		name, in string
 		want     string // the whole error text
 	}{
-		{"unknown top-level key", "start: 1s\nrunTime: 2s\n", "line 2: runTime: unknown key (want one of disruption, failure, overrides, ready, run, start, termination, updates)"},
-		{"unknown nested key", "failure:\n  probability: 0.1\n  code: 3\n", "line 3: failure.code: unknown key (want one of after, container, exitCodes, probability)"},
-		{"duplicate key", "run: 1s\nrun: 2s\n", "line 2: run: duplicate key"},
+		{"unknown top-level key", "start: 1s\nrunTime: 2s\n", "line 2: runTime: unknown key \"runTime\" (want one of disruption, failure, overrides, ready, run, start, termination, updates)"},
+		{"unknown nested key", "failure:\n  probability: 0.1\n  code: 3\n", "line 3: failure.code: unknown key \"code\" (want one of after, container, exitCodes, probability)"},
+		{"duplicate key", "run: 1s\nrun: 2s\n", `line 2: run: duplicate key "run"`},
 		{"bad duration", "run: 30\n", `line 1: run: want a Go duration such as 30s or 1m30s, got "30"`},
 		{"negative duration", "start: -1s\n", "line 1: start: must not be negative, got -1s"},
 		{"two distributions", "run: {fixed: 1s, exponential: {mean: 2s}}\n", "line 1: run: want a duration or exactly one of fixed, uniform, exponential"},
 		{"no distribution", "run: {}\n", "line 1: run: want a duration or exactly one of fixed, uniform, exponential"},
-		{"unknown distribution", "run:\n  normal: {mean: 1s}\n", "line 2: run.normal: unknown key (want one of exponential, fixed, uniform)"},
+		{"unknown distribution", "run:\n  normal: {mean: 1s}\n", "line 2: run.normal: unknown key \"normal\" (want one of exponential, fixed, uniform)"},
 		{"uniform min > max", "run: {uniform: {min: 2s, max: 1s}}\n", "line 1: run.uniform: min 2s is greater than max 1s"},
 		{"uniform without max", "run:\n  uniform:\n    min: 2s\n", "line 3: run.uniform: needs both min and max"},
 		{"exponential without mean", "run: {exponential: {}}\n", "line 1: run.exponential: needs a mean"},
@@ -130,7 +130,7 @@ func TestParseModelErrors(t *testing.T) {
 		{"exit code too big", "termination: {exitCode: 99999999999}\n", `line 1: termination.exitCode: want a 32-bit integer, got "99999999999"`},
 		{"override without indexes", "overrides:\n  - run: 1s\n", "line 2: overrides[0]: needs indexes"},
 		{"override bad indexes", "overrides:\n  - indexes: \"3-1\"\n", `line 2: overrides[0].indexes: want an index list such as "3" or "0,2-5": non-increasing order, previous: 3, current: 1`},
-		{"override unknown key", "overrides:\n  - indexes: \"1\"\n    exitCode: 3\n", "line 3: overrides[0].exitCode: unknown key (want one of attempts, disruption, failure, indexes, ready, run, start)"},
+		{"override unknown key", "overrides:\n  - indexes: \"1\"\n    exitCode: 3\n", "line 3: overrides[0].exitCode: unknown key \"exitCode\" (want one of attempts, disruption, failure, indexes, ready, run, start)"},
 		{"overrides not a list", "overrides: {indexes: 1}\n", "line 1: overrides: want a list, got a mapping"},
 		{"update without patch", "updates:\n  - at: 1m\n", "line 2: updates[0]: needs at and patch"},
 		{"update patch not a mapping", "updates:\n  - {at: 1m, patch: x}\n", `line 2: updates[0].patch: want a mapping (a JSON merge patch of the Job), got "x"`},

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -47,58 +48,28 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// fields walks mapping n: each key must be one of known (else an error
-// listing the known keys), at most once; its handler gets the value node
-// and its path. Null values leave the field at its default.
+// fields walks mapping n strictly (manifest.Members: each key one of
+// known, at most once); each key's handler gets the resolved value node and
+// its path, in document order. Null values leave the field at its default.
 func fields(n *yaml.Node, path string, known map[string]func(*yaml.Node, string) error) error {
-	n = deref(n)
-	if n.Kind != yaml.MappingNode {
-		return errAt(n, path, "want a mapping, got %s", describeNode(n))
+	ms, err := manifest.Members(n, path, slices.Collect(maps.Keys(known))...)
+	if err != nil {
+		return err
 	}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			return errAt(k, path, "keys must be plain strings")
-		}
-		handle, ok := known[k.Value]
-		if !ok {
-			names := make([]string, 0, len(known))
-			for name := range known {
-				names = append(names, name)
-			}
-			slices.Sort(names)
-			return errAt(k, join(path, k.Value), "unknown key (want one of %s)", strings.Join(names, ", "))
-		}
-		if seen[k.Value] {
-			return errAt(k, join(path, k.Value), "duplicate key")
-		}
-		seen[k.Value] = true
-		if isNull(v) {
+	for _, m := range ms {
+		if isNull(m.Value) {
 			continue
 		}
-		if err := handle(deref(v), join(path, k.Value)); err != nil {
+		if err := known[m.Key](deref(m.Value), join(path, m.Key)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func describeNode(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		return strconv.Quote(n.Value)
-	}
-	return "nothing"
-}
-
 func scalar(n *yaml.Node, path string) (string, error) {
 	if n.Kind != yaml.ScalarNode {
-		return "", errAt(n, path, "want a scalar, got %s", describeNode(n))
+		return "", errAt(n, path, "want a scalar, got %s", manifest.DescribeNode(n))
 	}
 	return n.Value, nil
 }
