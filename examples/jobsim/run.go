@@ -3,11 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 
 	"github.com/jobkit/jobkit/job/jobtest"
 )
@@ -62,7 +59,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 			report(runFile(arg))
 			continue
 		}
-		paths, err := scenarioFiles(arg)
+		paths, err := jobtest.ScenarioFiles(arg)
 		if err != nil {
 			fmt.Fprintf(stderr, "jobsim: %v\n", err)
 			return 2
@@ -82,21 +79,4 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// scenarioFiles lists the *.yaml files under dir (any depth) in lexical
-// order.
-func scenarioFiles(dir string) ([]string, error) {
-	var paths []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() && strings.HasSuffix(p, ".yaml") {
-			paths = append(paths, p)
-		}
-		return nil
-	})
-	slices.Sort(paths)
-	return paths, err
 }

@@ -49,9 +49,9 @@ func RunFile(path string) Result {
 	return RunScenario(sc, nil)
 }
 
-// RunDir runs every *.yaml file under dir (any depth) in lexical path
-// order. A file's Result is named by its path relative to dir.
-func RunDir(dir string) ([]Result, error) {
+// ScenarioFiles lists the scenario files under dir: every *.yaml file at
+// any depth (SCENARIOS.md), as paths starting with dir, in lexical order.
+func ScenarioFiles(dir string) ([]string, error) {
 	var paths []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -66,6 +66,16 @@ func RunDir(dir string) ([]Result, error) {
 		return nil, err
 	}
 	slices.Sort(paths)
+	return paths, nil
+}
+
+// RunDir runs every scenario file under dir (ScenarioFiles). A file's
+// Result is named by its path relative to dir, with forward slashes.
+func RunDir(dir string) ([]Result, error) {
+	paths, err := ScenarioFiles(dir)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Result, 0, len(paths))
 	for _, p := range paths {
 		r := RunFile(p)

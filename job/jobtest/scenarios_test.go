@@ -1,7 +1,6 @@
 package jobtest_test
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,53 +16,42 @@ const scenarioDir = "../../testdata/scenarios"
 // TestScenarios runs every scenario file under testdata/scenarios (any
 // depth, *.yaml) as a subtest named by its path below that directory.
 func TestScenarios(t *testing.T) {
-	n := 0
-	err := filepath.WalkDir(scenarioDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".yaml") {
-			return nil
-		}
+	paths, err := jobtest.ScenarioFiles(scenarioDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) == 0 {
+		t.Fatalf("no scenario files under %s", scenarioDir)
+	}
+	for _, p := range paths {
 		rel, err := filepath.Rel(scenarioDir, p)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		n++
 		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
 			t.Parallel()
 			if r := jobtest.RunFile(p); !r.Passed() {
 				t.Fatal(r.Err)
 			}
 		})
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n == 0 {
-		t.Fatalf("no scenario files under %s", scenarioDir)
 	}
 }
 
 // TestScenarioFilesStateTheirRule checks the convention of DESIGN.md §5:
 // every scenario file opens with a comment stating the rule it pins.
 func TestScenarioFilesStateTheirRule(t *testing.T) {
-	err := filepath.WalkDir(scenarioDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".yaml") {
-			return err
-		}
+	paths, err := jobtest.ScenarioFiles(scenarioDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
 		first := strings.TrimSpace(strings.SplitN(strings.TrimSpace(string(data)), "\n", 2)[0])
 		if !strings.HasPrefix(first, "#") || len(strings.TrimSpace(strings.TrimLeft(first, "#"))) == 0 {
 			t.Errorf("%s: the first line must be a comment stating the rule the file pins, got %q", p, first)
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
