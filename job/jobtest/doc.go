@@ -66,10 +66,21 @@
 // and each mismatching key with what was expected and what the world holds
 // (times shown as offsets from the start).
 //
-// Beyond the letter of SCENARIOS.md: `count:` and `createdAt:` are also
-// accepted in a step's pod changes; `index:` on an existing pod is an error;
-// `finalizer: true/false` on an existing pod adds or removes the tracking
-// finalizer; times may also be written as RFC 3339 instants; the
-// `finalizersRemoved` set includes pods whose finalizer the controller
-// removed before deleting them (DeletePod.RemoveFinalizerFirst).
+// Beyond the letter of SCENARIOS.md (all of it harmless: no file the
+// format allows reads differently):
+//
+//   - `count:` and `createdAt:` are accepted in a step's pod changes too;
+//   - `phase: Unknown` is accepted;
+//   - `finalizer: true/false` on an existing pod adds or removes the
+//     tracking finalizer;
+//   - `gone` on a pod not in the store is a no-op;
+//   - a time inside a Job, status or pod document (job, statusUpdate,
+//     defaulted, expect.status, expect.pods) may also be an RFC 3339
+//     instant;
+//   - the `finalizersRemoved` set includes pods whose finalizer the
+//     controller removed before deleting them
+//     (DeletePod.RemoveFinalizerFirst).
+//
+// As SCENARIOS.md says, `index:` applies only when a change creates the
+// pod; on an existing pod it is ignored.
 package jobtest

@@ -64,7 +64,7 @@ func (sc *Scenario) parsePodChange(n *yaml.Node, path string) (PodChange, int, e
 		case "phase":
 			s, err = str(m.Value, p)
 			if err == nil && !slices.Contains([]string{"Pending", "Running", "Succeeded", "Failed", "Unknown"}, s) {
-				err = errAt(m.Value, p, "unknown phase %q (want Pending, Running, Succeeded or Failed)", s)
+				err = errAt(m.Value, p, "unknown phase %q (want Pending, Running, Succeeded, Failed or Unknown)", s)
 			}
 			ph := job.PodPhase(s)
 			pc.Phase = &ph
