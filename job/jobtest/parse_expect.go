@@ -1,10 +1,12 @@
 package jobtest
 
 import (
+	"math"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/jobkit/jobkit/indexes"
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/job/manifest"
 )
@@ -31,6 +33,9 @@ func (sc *Scenario) parseExpect(n *yaml.Node, path string) (*Expect, error) {
 			s := ""
 			if !isNull(m.Value) {
 				s, err = str(m.Value, p)
+			}
+			if _, perr := indexes.Parse(s, math.MaxInt32); err == nil && perr != nil {
+				err = errAt(m.Value, p, "want an index list like \"0,2-4\": %v", perr)
 			}
 			e.CreatedIndexes = &s
 		case "ttlExpiresAt":

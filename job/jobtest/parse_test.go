@@ -46,6 +46,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown status field in expect", okJob + "steps:\n  - at: 0s\n    expect:\n      status: {actve: 1}\n", `line 11: steps[0].expect.status.actve: unknown field`},
 		{"unknown field in job patch", okJob + "steps:\n  - at: 0s\n    job: {spec: {suspnd: true}}\n", `line 10: steps[0].job.spec.suspnd: unknown field`},
 		{"bad requeueAfter", okJob + "steps:\n  - at: 0s\n    expect: {requeueAfter: never}\n", `line 10: steps[0].expect.requeueAfter: want a Go duration`},
+		{"bad createdIndexes", okJob + "steps:\n  - at: 0s\n    expect: {createdIndexes: \"2-1\"}\n", `line 10: steps[0].expect.createdIndexes: want an index list`},
 		{"not a mapping", "- a\n", "want a mapping"},
 		{"bad yaml", "job: [\n", "line 1: invalid YAML: "},
 	}

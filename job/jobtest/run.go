@@ -3,6 +3,7 @@ package jobtest
 import (
 	"fmt"
 	"io/fs"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -243,9 +244,11 @@ func checkExpect(w *World, e *Expect, rec Record) error {
 	addSet("deleted", e.Deleted, rec.Deleted)
 	addSet("finalizersRemoved", e.FinalizersRemoved, rec.FinalizersRemoved)
 	if e.CreatedIndexes != nil {
-		want, got := *e.CreatedIndexes, indexes.FromIndexes(rec.CreatedIndexes...).String()
-		if want != got {
-			fails = append(fails, fmt.Sprintf("createdIndexes: want %q, got %q", want, got))
+		// Compared as sets: "1-2" and "1,2" are the same indexes.
+		want, err := indexes.Parse(*e.CreatedIndexes, math.MaxInt32)
+		got := indexes.FromIndexes(rec.CreatedIndexes...)
+		if err != nil || !want.Equal(got) {
+			fails = append(fails, fmt.Sprintf("createdIndexes: want %q, got %q", *e.CreatedIndexes, got))
 		}
 	}
 	for _, ep := range e.Pods {

@@ -71,6 +71,34 @@ func TestRunDetectsMismatches(t *testing.T) {
 	}
 }
 
+// TestRunCreatedIndexesAsSet checks that createdIndexes compares index
+// sets, not texts: "0-1" and "0,1" name the same indexes.
+func TestRunCreatedIndexesAsSet(t *testing.T) {
+	const file = `job:
+  metadata: {name: pi}
+  spec:
+    completionMode: Indexed
+    parallelism: 2
+    completions: 2
+    template:
+      spec:
+        restartPolicy: Never
+        containers: [{name: main, image: busybox}]
+steps:
+  - at: 0s
+    expect: {createdIndexes: CREATED}
+`
+	for created, pass := range map[string]bool{`"0-1"`: true, `"0,1"`: true, `"0"`: false, `""`: false} {
+		sc, err := jobtest.Parse("t.yaml", []byte(strings.Replace(file, "CREATED", created, 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := jobtest.RunScenario(sc, nil); r.Passed() != pass {
+			t.Errorf("createdIndexes %s: passed %v, want %v (%v)", created, r.Passed(), pass, r.Err)
+		}
+	}
+}
+
 // TestRunCreateChecks covers the create-time keys: defaulted, warnings,
 // invalid.
 func TestRunCreateChecks(t *testing.T) {

@@ -71,7 +71,8 @@ type ScenarioStep struct {
 type Expect struct {
 	// Created, Deleted and FinalizersRemoved are compared as sets.
 	Created, Deleted, FinalizersRemoved []string
-	// CreatedIndexes is an index list ("0,2-4"); nil: not checked.
+	// CreatedIndexes is an index list ("0,2-4"; "" for none), compared
+	// as a set; nil: not checked.
 	CreatedIndexes *string
 	// Pods are partial pods by name, in file order; a nil Partial means
 	// the pod must not be in the store.
