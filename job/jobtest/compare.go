@@ -297,22 +297,25 @@ func stripOmitted(v any) any {
 	return v
 }
 
-// uncountedAsNames rewrites the uncountedTerminatedPods lists of a status
-// tree into sorted pod names (toNames: the tree holds UIDs), so that they
-// compare as sets. The tree is modified in place.
-func uncountedAsNames(status any, toNames bool) {
+// uncountedAsNames returns the status tree with each list under
+// uncountedTerminatedPods replaced by the sorted pod names (toNames: the
+// tree holds UIDs), so that the lists compare as sets. status is not
+// modified: the two maps on the way are copied.
+func uncountedAsNames(status any, toNames bool) any {
 	m, ok := status.(map[string]any)
 	if !ok {
-		return
+		return status
 	}
 	u := m["uncountedTerminatedPods"]
-	if o, ok := u.(omitted); ok {
+	o, wasOmitted := u.(omitted)
+	if wasOmitted {
 		u = o.v
 	}
 	um, ok := u.(map[string]any)
 	if !ok {
-		return
+		return status
 	}
+	names := maps.Clone(um)
 	for k, v := range um {
 		if o, ok := v.(omitted); ok {
 			v = o.v
@@ -334,8 +337,15 @@ func uncountedAsNames(status any, toNames bool) {
 		for i, s := range out {
 			sorted[i] = s
 		}
-		um[k] = sorted
+		names[k] = sorted
 	}
+	cp := maps.Clone(m)
+	if wasOmitted {
+		cp["uncountedTerminatedPods"] = omitted{names}
+	} else {
+		cp["uncountedTerminatedPods"] = names
+	}
+	return cp
 }
 
 // timesAsOffsets returns v with every RFC 3339 string replaced by its
