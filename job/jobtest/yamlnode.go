@@ -127,30 +127,25 @@ func stringList(n *yaml.Node, path string) ([]string, error) {
 	return out, nil
 }
 
+// stringMap reads a mapping of strings to strings.
 func stringMap(n *yaml.Node, path string) (map[string]string, error) {
-	ms, err := manifest.Members(n, path)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]string, len(ms))
-	for _, m := range ms {
-		v, err := str(m.Value, join(path, m.Key))
-		if err != nil {
-			return nil, err
-		}
-		out[m.Key] = v
-	}
-	return out, nil
+	return mapOf(n, path, str)
 }
 
+// exitCodeMap reads a mapping of container names to exit codes (int32).
 func exitCodeMap(n *yaml.Node, path string) (map[string]int32, error) {
+	return mapOf(n, path, int32Of)
+}
+
+// mapOf reads a mapping with any keys whose values value converts.
+func mapOf[V any](n *yaml.Node, path string, value func(*yaml.Node, string) (V, error)) (map[string]V, error) {
 	ms, err := manifest.Members(n, path)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]int32, len(ms))
+	out := make(map[string]V, len(ms))
 	for _, m := range ms {
-		v, err := int32Of(m.Value, join(path, m.Key))
+		v, err := value(m.Value, join(path, m.Key))
 		if err != nil {
 			return nil, err
 		}
