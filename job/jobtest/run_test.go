@@ -26,6 +26,25 @@ steps:
       EXPECT
 `
 
+// checkRun parses and runs file: with want "" it must pass, otherwise fail
+// with an error containing want.
+func checkRun(t *testing.T, file, want string) {
+	t.Helper()
+	sc, err := jobtest.Parse("t.yaml", []byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := jobtest.RunScenario(sc, nil)
+	switch {
+	case want == "" && !r.Passed():
+		t.Errorf("failed: %v", r.Err)
+	case want != "" && r.Passed():
+		t.Errorf("passed, want a failure containing %q", want)
+	case want != "" && !strings.Contains(r.Err.Error(), want):
+		t.Errorf("error %q, want it to contain %q", r.Err, want)
+	}
+}
+
 // TestRunDetectsMismatches checks that a wrong expectation of each kind
 // fails the scenario with a message naming the key, and that the right one
 // passes.
@@ -54,19 +73,7 @@ func TestRunDetectsMismatches(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			sc, err := jobtest.Parse("t.yaml", []byte(strings.Replace(lifecycle, "EXPECT", tc.expect, 1)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := jobtest.RunScenario(sc, nil)
-			switch {
-			case tc.want == "" && !r.Passed():
-				t.Fatalf("failed: %v", r.Err)
-			case tc.want != "" && r.Passed():
-				t.Fatalf("passed, want a failure containing %q", tc.want)
-			case tc.want != "" && !strings.Contains(r.Err.Error(), tc.want):
-				t.Fatalf("error %q, want it to contain %q", r.Err, tc.want)
-			}
+			checkRun(t, strings.Replace(lifecycle, "EXPECT", tc.expect, 1), tc.want)
 		})
 	}
 }
@@ -88,14 +95,11 @@ steps:
   - at: 0s
     expect: {createdIndexes: CREATED}
 `
-	for created, pass := range map[string]bool{`"0-1"`: true, `"0,1"`: true, `"0"`: false, `""`: false} {
-		sc, err := jobtest.Parse("t.yaml", []byte(strings.Replace(file, "CREATED", created, 1)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r := jobtest.RunScenario(sc, nil); r.Passed() != pass {
-			t.Errorf("createdIndexes %s: passed %v, want %v (%v)", created, r.Passed(), pass, r.Err)
-		}
+	for _, tc := range []struct{ created, want string }{
+		{`"0-1"`, ""}, {`"0,1"`, ""},
+		{`"0"`, `createdIndexes: want "0", got "0,1"`}, {`""`, `createdIndexes: want "", got "0,1"`},
+	} {
+		t.Run(tc.created, func(t *testing.T) { checkRun(t, strings.Replace(file, "CREATED", tc.created, 1), tc.want) })
 	}
 }
 
@@ -113,19 +117,7 @@ func TestRunCreateChecks(t *testing.T) {
 		{"invalid but valid", "invalid: [{field: spec.completions, type: Invalid value}]\n", "invalid: create validation accepted the Job"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			sc, err := jobtest.Parse("t.yaml", []byte(base+tc.extra))
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := jobtest.RunScenario(sc, nil)
-			switch {
-			case tc.want == "" && !r.Passed():
-				t.Fatalf("failed: %v", r.Err)
-			case tc.want != "" && (r.Passed() || !strings.Contains(r.Err.Error(), tc.want)):
-				t.Fatalf("result %v, want a failure containing %q", r.Err, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkRun(t, base+tc.extra, tc.want) })
 	}
 	bad := strings.Replace(base, "completions: 1", "completions: -1", 1)
 	for _, tc := range []struct{ extra, want string }{
@@ -134,14 +126,7 @@ func TestRunCreateChecks(t *testing.T) {
 		{"invalid: [{field: spec.completions, type: Invalid value, detail: nope}]\n", "invalid: missing [spec.completions: Invalid value: nope]"},
 		{"", "create validation rejected the Job: spec.completions: Invalid value: -1"},
 	} {
-		sc, err := jobtest.Parse("t.yaml", []byte(bad+tc.extra))
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := jobtest.RunScenario(sc, nil)
-		if (tc.want == "") != r.Passed() || tc.want != "" && !strings.Contains(r.Err.Error(), tc.want) {
-			t.Errorf("%q: result %v, want %q", tc.extra, r.Err, tc.want)
-		}
+		t.Run("invalid Job with "+tc.extra, func(t *testing.T) { checkRun(t, bad+tc.extra, tc.want) })
 	}
 }
 
@@ -160,18 +145,6 @@ func TestRunUpdates(t *testing.T) {
 		{"invalid belongs to job", "    job: {spec: {parallelism: 2}}\n    statusUpdate: {ready: 3}\n    invalid: [{field: status.ready, type: Invalid value}]\n", "job: update accepted"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			sc, err := jobtest.Parse("t.yaml", []byte(base+tc.step))
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := jobtest.RunScenario(sc, nil)
-			switch {
-			case tc.want == "" && !r.Passed():
-				t.Fatalf("failed: %v", r.Err)
-			case tc.want != "" && (r.Passed() || !strings.Contains(r.Err.Error(), tc.want)):
-				t.Fatalf("result %v, want a failure containing %q", r.Err, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkRun(t, base+tc.step, tc.want) })
 	}
 }
