@@ -10,6 +10,10 @@ import (
 	"github.com/jobkit/jobkit/job/manifest"
 )
 
+func init() {
+	register("default", "print Job manifests with the API server's defaults applied", runDefault)
+}
+
 // runDefault implements `jobsim default [--create] FILE`: it prints every
 // Job of FILE as YAML with SetDefaults_Job applied (documents separated by
 // ---). With --create it also applies the rest of the API server's create

@@ -30,7 +30,7 @@ func readJobs(data []byte) ([]document, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("document %d: %w", i, err)
+			return nil, fmt.Errorf("document %d: %w", i, manifest.SyntaxError(err))
 		}
 		root := &n
 		if root.Kind == yaml.DocumentNode {

@@ -2,12 +2,16 @@
 //
 // Usage:
 //
-//	jobsim [--svg FILE] [--seed N]  simulate the embedded sample Job under a flaky pod model
-//	jobsim simulate JOB.yaml ...    simulate a Job manifest (see simulate.go)
-//	jobsim demo                     run the embedded lifecycle scenario and print every step
-//	jobsim run FILE|DIR...      run scenario files (SCENARIOS.md); one PASS/FAIL line each
+//	jobsim [--svg FILE] [--seed N] [--until D]  simulate the embedded sample Job under a flaky pod model
+//	jobsim simulate JOB.yaml ...                 simulate a Job manifest under a pod model (simulate.go)
+//	jobsim demo                                  run the embedded lifecycle scenario and print every step
+//	jobsim run [-v] FILE|DIR...                  run scenario files (SCENARIOS.md); one PASS/FAIL line each
+//	jobsim validate FILE...                      validate Job manifests as the API server would on create
+//	jobsim default [--create] FILE               print Job manifests with the API server's defaults
+//	jobsim help                                  list the commands
 //
-// Exit status: 0 on success, 1 when a scenario failed, 2 on a usage error.
+// Exit status: 0 on success, 1 when a scenario or a Job failed (or a file
+// could not be read), 2 on a usage error.
 package main
 
 import (

@@ -17,6 +17,12 @@ import (
 //go:embed mainjob.yaml
 var mainJobScenario []byte
 
+func init() {
+	register("demo", "run the embedded lifecycle scenario and print every step", func(_ []string, stdout, stderr io.Writer) int {
+		return runMainJob(stdout, stderr)
+	})
+}
+
 // runMainJob runs the embedded scenario and prints, for every step, the
 // pod changes, the controller's actions, the status and the events.
 func runMainJob(stdout, stderr io.Writer) int {

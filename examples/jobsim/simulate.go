@@ -26,9 +26,6 @@ const sampleSeed = 3
 
 func init() {
 	register("simulate", "simulate a Job manifest under a pod model: JOB.yaml [--model M.yaml] [--seed N] [--svg F] [--until D] [--resolution D] [--quiet]", simulateCommand)
-	register("demo", "run the embedded lifecycle scenario and print every step", func(_ []string, stdout, stderr io.Writer) int {
-		return runMainJob(stdout, stderr)
-	})
 }
 
 // simOptions are the flags of simulate (and of the no-command sample run).

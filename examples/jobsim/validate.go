@@ -13,7 +13,6 @@ import (
 
 func init() {
 	register("validate", "validate Job manifests as the API server would on create", runValidate)
-	register("default", "print Job manifests with the API server's defaults applied", runDefault)
 }
 
 // placeholderUID stands in for the UID the API server would assign to a
