@@ -125,7 +125,7 @@ steps:
 }
 
 // FuzzParse checks that Parse never panics and that every error it
-// returns is non-empty.
+// returns is a non-empty *ParseError.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(okJob + "steps:\n  - at: 0s\n    expect: {created: [pi-0]}\n"))
 	f.Add([]byte(okJob + "pods:\n  - {name: a, count: 2, phase: Failed, exitCode: 3}\n"))
@@ -134,8 +134,9 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sc, err := jobtest.Parse("fuzz.yaml", data)
 		if err != nil {
-			if err.Error() == "" {
-				t.Fatal("empty error")
+			var pe *jobtest.ParseError
+			if err.Error() == "" || !errors.As(err, &pe) {
+				t.Fatalf("error %q (%T) is not a non-empty *ParseError", err, err)
 			}
 			return
 		}

@@ -172,6 +172,10 @@ func FuzzParseModel(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := ParseModel(data)
 		if err != nil {
+			var me *ModelError
+			if !errors.As(err, &me) {
+				t.Fatalf("error %q (%T) is not a *ModelError", err, err)
+			}
 			return
 		}
 		for _, d := range []Dist{m.Start, m.Ready, m.Run} {
