@@ -109,12 +109,17 @@ const warmChunk = 128
 // instead of waiting for one miss after another.
 func warm(pods []*Pod, indexed bool, sel *podSelector, out *warmChunkData) int {
 	sum := 0
+	// First the cheap loads of every pod (pod object, map headers), whose
+	// short loop lets the CPU overlap many pods' misses; then the map
+	// lookups, whose long bodies would otherwise serialise those misses.
+	for _, p := range pods {
+		sum += len(p.Namespace) + len(p.Status.Phase) + len(p.Labels) + len(p.Annotations)
+	}
 	for i, p := range pods {
 		if indexed {
 			out.index[i] = parseCompletionIndex(p.Annotations)
 		}
 		out.match[i] = sel.matches(p.Labels)
-		sum += len(p.Namespace) + len(p.Status.Phase) + len(p.Labels) + len(p.Annotations)
 		if len(p.OwnerReferences) > 0 {
 			if c := p.OwnerReferences[0].Controller; c != nil && *c {
 				sum++
