@@ -61,23 +61,26 @@ func addCompletionIndexEnv(c *Container) {
 //     ignored-failure-count annotation (when > 0) of §7.4.
 func (s *syncer) newPod(t *PodTemplateSpec, ix int32) *Pod {
 	j := s.job
-	p := &Pod{
-		ObjectMeta: ObjectMeta{
-			Namespace:   j.Namespace,
-			Labels:      maps.Clone(t.Labels),
-			Annotations: maps.Clone(t.Annotations),
-			Finalizers:  slices.Clone(t.Finalizers),
-			OwnerReferences: []OwnerReference{{
-				APIVersion:         "batch/v1",
-				Kind:               "Job",
-				Name:               j.Name,
-				UID:                j.UID,
-				Controller:         Ptr(true),
-				BlockOwnerDeletion: Ptr(true),
-			}},
-		},
-		Spec: *t.Spec.DeepCopy(),
+	// One allocation for the pod, its owner reference and the two flags
+	// the reference points to (they live and die together).
+	a := &newPodAlloc{flags: [2]bool{true, true}}
+	a.ref[0] = OwnerReference{
+		APIVersion:         "batch/v1",
+		Kind:               "Job",
+		Name:               j.Name,
+		UID:                j.UID,
+		Controller:         &a.flags[0],
+		BlockOwnerDeletion: &a.flags[1],
 	}
+	p := &a.pod
+	p.ObjectMeta = ObjectMeta{
+		Namespace:       j.Namespace,
+		Labels:          maps.Clone(t.Labels),
+		Annotations:     maps.Clone(t.Annotations),
+		Finalizers:      slices.Clone(t.Finalizers),
+		OwnerReferences: a.ref[:],
+	}
+	p.Spec = *t.Spec.DeepCopy()
 	if ix < 0 {
 		p.GenerateName = podNamePrefix(j.Name)
 		return p
@@ -92,7 +95,7 @@ func (s *syncer) newPod(t *PodTemplateSpec, ix int32) *Pod {
 	p.Annotations[CompletionIndexKey] = v
 	p.Labels[CompletionIndexKey] = v
 	p.Spec.Hostname = j.Name + "-" + v
-	p.GenerateName = generateNameWithIndex(j.Name, ix)
+	p.GenerateName = generateNameWithDecimal(j.Name, v)
 	if s.perIndex {
 		failures, ignored := s.newIndexFailureCounts(ix)
 		p.Annotations[IndexFailureCountKey] = strconv.Itoa(int(failures))
@@ -103,14 +106,28 @@ func (s *syncer) newPod(t *PodTemplateSpec, ix int32) *Pod {
 	return p
 }
 
+// newPodAlloc is the memory of a pod built by newPod, its owner reference
+// (a slice of length and capacity 1) and the reference's Controller and
+// BlockOwnerDeletion flags, allocated at once.
+type newPodAlloc struct {
+	pod   Pod
+	ref   [1]OwnerReference
+	flags [2]bool
+}
+
 // generateNameWithIndex is "<job>-<ix>-", with the job-name part cut to
 // 58 − len("-<ix>-") characters when the whole would exceed 58.
 func generateNameWithIndex(jobName string, ix int32) string {
-	suffix := "-" + strconv.Itoa(int(ix)) + "-"
-	if len(jobName)+len(suffix) > maxGeneratedNameLength {
-		jobName = jobName[:maxGeneratedNameLength-len(suffix)]
+	return generateNameWithDecimal(jobName, strconv.Itoa(int(ix)))
+}
+
+// generateNameWithDecimal is generateNameWithIndex of the index written in
+// decimal as v (one allocation).
+func generateNameWithDecimal(jobName, v string) string {
+	if keep := maxGeneratedNameLength - len(v) - len("--"); len(jobName) > keep {
+		jobName = jobName[:keep]
 	}
-	return jobName + suffix
+	return jobName + "-" + v + "-"
 }
 
 // podNamePrefix is "<job>-" when that is a valid generateName (a DNS-1123

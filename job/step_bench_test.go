@@ -58,3 +58,18 @@ func BenchmarkStepIndexed100000(b *testing.B)    { benchmarkStep(b, 100000, true
 func BenchmarkStepNonIndexed1000(b *testing.B)   { benchmarkStep(b, 1000, false) }
 func BenchmarkStepNonIndexed10000(b *testing.B)  { benchmarkStep(b, 10000, false) }
 func BenchmarkStepNonIndexed100000(b *testing.B) { benchmarkStep(b, 100000, false) }
+
+// BenchmarkStepCreateIndexed500 times a first sync of an Indexed Job with
+// parallelism 500: no observed pods, 500 pods created (pod factory cost).
+func BenchmarkStepCreateIndexed500(b *testing.B) {
+	j := testJob(500, 1000)
+	indexed(j)
+	j.Status.StartTime = Ptr(at(-time.Hour))
+	in := Input{Job: j, Now: t0}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Step(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
