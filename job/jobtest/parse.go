@@ -76,6 +76,9 @@ func Parse(name string, data []byte) (*Scenario, error) {
 }
 
 func (sc *Scenario) parseTop(m manifest.Member) error {
+	if m.Key != "job" && isNull(m.Value) {
+		return nil // an optional key written with no value is absent
+	}
 	var err error
 	switch m.Key {
 	case "description":
@@ -262,6 +265,9 @@ func (sc *Scenario) parseStep(n *yaml.Node, path string) (ScenarioStep, error) {
 	var invalidN *yaml.Node
 	for _, m := range ms {
 		p := join(path, m.Key)
+		if m.Key != "at" && isNull(m.Value) {
+			continue // an optional key written with no value is absent
+		}
 		switch m.Key {
 		case "at":
 			hasAt = true
