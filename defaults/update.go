@@ -1,10 +1,8 @@
 package defaults
 
 import (
-	"encoding/json"
-	"reflect"
-
 	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/validation/equality"
 )
 
 // PrepareForUpdate returns a copy of newJob as the API server leaves an
@@ -24,10 +22,9 @@ import (
 //     added by an update is left for validation to reject as immutable),
 //     and deletionGracePeriodSeconds too when the new one is nil.
 //
-// "The spec changed" is decided on the JSON form of the two specs with
-// null, empty lists and empty objects treated as absent; unlike the API
-// server's semantic equality it compares resource quantities textually
-// ("1" and "1000m" differ). Neither argument is modified; a nil newJob
+// "The spec changed" is the API server's semantic equality
+// (equality.JobSpecs: resource quantities compare numerically, null, [] and
+// {} members of verbatim fields equal absent ones). Neither argument is modified; a nil newJob
 // gives nil, a nil oldJob a plain copy.
 func PrepareForUpdate(newJob, oldJob *job.Job) *job.Job {
 	if newJob == nil {
@@ -42,7 +39,7 @@ func PrepareForUpdate(newJob, oldJob *job.Job) *job.Job {
 	if len(oldJob.Spec.Scheduling) == 0 {
 		out.Spec.Scheduling = nil
 	}
-	if !specsEqual(&out.Spec, &oldJob.Spec) {
+	if !equality.JobSpecs(&out.Spec, &oldJob.Spec) {
 		out.Generation = oldJob.Generation + 1
 	}
 	fixSystemFields(&out.ObjectMeta, &oldJob.ObjectMeta)
@@ -86,48 +83,4 @@ func fixSystemFields(n, o *job.ObjectMeta) {
 		v := *o.DeletionGracePeriodSeconds
 		n.DeletionGracePeriodSeconds = &v
 	}
-}
-
-func specsEqual(a, b *job.JobSpec) bool {
-	return reflect.DeepEqual(normalizedJSON(a), normalizedJSON(b))
-}
-
-// normalizedJSON decodes v's JSON form with null, [] and {} members
-// removed (nil when v does not encode).
-func normalizedJSON(v any) any {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil
-	}
-	var d any
-	if json.Unmarshal(b, &d) != nil {
-		return nil
-	}
-	return dropEmpty(d)
-}
-
-func dropEmpty(v any) any {
-	switch t := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(t))
-		for k, e := range t {
-			if n := dropEmpty(e); n != nil {
-				out[k] = n
-			}
-		}
-		if len(out) == 0 {
-			return nil
-		}
-		return out
-	case []any:
-		if len(t) == 0 {
-			return nil
-		}
-		out := make([]any, len(t))
-		for i, e := range t {
-			out[i] = dropEmpty(e)
-		}
-		return out
-	}
-	return v
 }

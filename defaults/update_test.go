@@ -1,6 +1,7 @@
 package defaults
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -63,5 +64,27 @@ func TestPrepareForUpdateDeletionTimestamp(t *testing.T) {
 	removed.DeletionTimestamp = nil
 	if got := PrepareForUpdate(removed, deleting); got.DeletionTimestamp == nil || !got.DeletionTimestamp.Equal(*ts) {
 		t.Errorf("stored deletionTimestamp not kept: %v", got.DeletionTimestamp)
+	}
+}
+
+// The generation bump uses the API server's semantic equality: an equal
+// resource quantity written differently is not a spec change.
+func TestPrepareForUpdateComparesQuantitiesNumerically(t *testing.T) {
+	withCPU := func(cpu string) *job.Job {
+		j := &job.Job{ObjectMeta: job.ObjectMeta{Name: "pi", Generation: 3}}
+		j.Spec.Template.Spec.Containers = []job.Container{{
+			Name:    "main",
+			Unknown: job.Unknown{"resources": json.RawMessage(`{"limits":{"cpu":"` + cpu + `"}}`)},
+		}}
+		return j
+	}
+	for _, tc := range []struct {
+		newCPU string
+		want   int64
+	}{{"1", 3}, {"1000m", 3}, {"2", 4}} {
+		got := PrepareForUpdate(withCPU(tc.newCPU), withCPU("1")).Generation
+		if got != tc.want {
+			t.Errorf("cpu 1 -> %s: generation %d, want %d", tc.newCPU, got, tc.want)
+		}
 	}
 }

@@ -20,15 +20,18 @@ const module = "github.com/jobkit/jobkit"
 // package, the module packages and third-party modules its non-test files
 // may import (the standard library is always allowed). job/manifest is a
 // leaf that brings YAML to users; it is the only library package besides
-// job/jobtest allowed to use yaml.v3.
+// job/jobtest allowed to use yaml.v3. validation/equality is the API
+// server's semantic equality, shared by validation (immutability) and
+// defaults (the generation bump of PrepareForUpdate).
 var allowedImports = map[string][]string{
-	"indexes":          {},
-	"validation/field": {},
-	"policy":           {"indexes"},
-	"job":              {"policy", "indexes"},
-	"job/manifest":     {"job", "policy", "indexes", "gopkg.in/yaml.v3"},
-	"defaults":         {"job", "policy"},
-	"validation":       {"job", "policy", "indexes", "validation/field"},
+	"indexes":             {},
+	"validation/field":    {},
+	"policy":              {"indexes"},
+	"job":                 {"policy", "indexes"},
+	"job/manifest":        {"job", "policy", "indexes", "gopkg.in/yaml.v3"},
+	"defaults":            {"job", "policy", "validation/equality"},
+	"validation":          {"job", "policy", "indexes", "validation/field", "validation/equality"},
+	"validation/equality": {"job", "policy"},
 	"job/jobtest": {"job", "job/manifest", "defaults", "validation", "validation/field", "policy", "indexes",
 		"gopkg.in/yaml.v3", "github.com/google/go-cmp/cmp"},
 }

@@ -2,6 +2,7 @@ package validation
 
 import (
 	"fmt"
+	"github.com/jobkit/jobkit/validation/equality"
 	"math/big"
 	"strings"
 
@@ -83,7 +84,7 @@ func hasAnnotation(t *job.PodTemplateSpec, k string) bool {
 // mantissa with the largest of the suffixes "m", "u" and "n" that makes it
 // whole (values finer than nano round up to nano).
 func fractionalQuantity(q string) (string, bool) {
-	c, ok := canonicalQuantity(q)
+	c, ok := equality.CanonicalQuantity(q)
 	if !ok {
 		return "", false
 	}

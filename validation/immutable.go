@@ -2,6 +2,7 @@ package validation
 
 import (
 	"encoding/json"
+	"github.com/jobkit/jobkit/validation/equality"
 
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/validation/field"
@@ -13,23 +14,23 @@ import (
 func validateJobSpecImmutability(n, o *job.JobSpec, p *field.Path, so specOptions) field.ErrorList {
 	var errs field.ErrorList
 	errs = append(errs, validateCompletionsUpdate(n, o, p.Child("completions"))...)
-	if !selectorsEqual(n.Selector, o.Selector) {
+	if !equality.Selectors(n.Selector, o.Selector) {
 		errs = append(errs, field.Invalid(p.Child("selector"), n.Selector, fieldImmutable))
 	}
 	errs = append(errs, validatePodTemplateUpdate(n, o, p, so)...)
-	if !ptrEqual(n.CompletionMode, o.CompletionMode) {
+	if !equality.Ptr(n.CompletionMode, o.CompletionMode) {
 		errs = append(errs, field.Invalid(p.Child("completionMode"), n.CompletionMode, fieldImmutable))
 	}
-	if !podFailurePoliciesEqual(n.PodFailurePolicy, o.PodFailurePolicy) {
+	if !equality.PodFailurePolicies(n.PodFailurePolicy, o.PodFailurePolicy) {
 		errs = append(errs, field.Invalid(p.Child("podFailurePolicy"), renderPodFailurePolicy(n.PodFailurePolicy), fieldImmutable))
 	}
-	if !ptrEqual(n.BackoffLimitPerIndex, o.BackoffLimitPerIndex) {
+	if !equality.Ptr(n.BackoffLimitPerIndex, o.BackoffLimitPerIndex) {
 		errs = append(errs, field.Invalid(p.Child("backoffLimitPerIndex"), n.BackoffLimitPerIndex, fieldImmutable))
 	}
-	if !ptrEqual(n.ManagedBy, o.ManagedBy) {
+	if !equality.Ptr(n.ManagedBy, o.ManagedBy) {
 		errs = append(errs, field.Invalid(p.Child("managedBy"), n.ManagedBy, fieldImmutable))
 	}
-	if !successPoliciesEqual(n.SuccessPolicy, o.SuccessPolicy) {
+	if !equality.SuccessPolicies(n.SuccessPolicy, o.SuccessPolicy) {
 		errs = append(errs, field.Invalid(p.Child("successPolicy"), renderSuccessPolicy(n.SuccessPolicy), fieldImmutable))
 	}
 	errs = append(errs, validateSchedulingUpdate(n, o, p.Child("scheduling"))...)
@@ -43,12 +44,12 @@ func validateJobSpecImmutability(n, o *job.JobSpec, p *field.Path, so specOption
 // upstream, which dereferences it; the API server always defaults it).
 func validateCompletionsUpdate(n, o *job.JobSpec, p *field.Path) field.ErrorList {
 	if !n.IsIndexed() {
-		if !ptrEqual(n.Completions, o.Completions) {
+		if !equality.Ptr(n.Completions, o.Completions) {
 			return field.ErrorList{field.Invalid(p, n.Completions, fieldImmutable)}
 		}
 		return nil
 	}
-	if n.Completions == nil || ptrEqual(n.Completions, o.Completions) {
+	if n.Completions == nil || equality.Ptr(n.Completions, o.Completions) {
 		return nil
 	}
 	if n.Parallelism != nil && *n.Completions == *n.Parallelism {
@@ -63,10 +64,10 @@ func validateCompletionsUpdate(n, o *job.JobSpec, p *field.Path) field.ErrorList
 // schedulingPolicy.gang.minCount. The member is kept verbatim (raw JSON)
 // and its contents are not validated.
 func validateSchedulingUpdate(n, o *job.JobSpec, p *field.Path) field.ErrorList {
-	if isEmptyJSON(o.Scheduling) {
+	if equality.IsEmptyJSON(o.Scheduling) {
 		return nil
 	}
-	if !jsonEqual(withoutGangMinCount(n.Scheduling), withoutGangMinCount(o.Scheduling)) {
+	if !equality.JSON(withoutGangMinCount(n.Scheduling), withoutGangMinCount(o.Scheduling)) {
 		return field.ErrorList{field.Invalid(p, json.RawMessage(n.Scheduling), fieldImmutable)}
 	}
 	return nil
@@ -74,7 +75,7 @@ func validateSchedulingUpdate(n, o *job.JobSpec, p *field.Path) field.ErrorList 
 
 // withoutGangMinCount decodes raw and removes schedulingPolicy.gang.minCount.
 func withoutGangMinCount(raw []byte) any {
-	v := decodeOrText(raw)
+	v := equality.DecodeOrText(raw)
 	if m, ok := v.(map[string]any); ok {
 		if sp, ok := m["schedulingPolicy"].(map[string]any); ok {
 			if g, ok := sp["gang"].(map[string]any); ok {

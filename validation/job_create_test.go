@@ -1,6 +1,7 @@
 package validation
 
 import (
+	"github.com/jobkit/jobkit/validation/equality"
 	"strings"
 	"testing"
 
@@ -38,7 +39,7 @@ func runCreateCases(t *testing.T, cases []createCase) {
 			before := j.DeepCopy()
 			got := ValidateJob(j, DefaultOptions())
 			checkErrors(t, got, tc.want)
-			if !jobSpecsEqual(&before.Spec, &j.Spec) || !objectMetaEqual(&before.ObjectMeta, &j.ObjectMeta) {
+			if !equality.JobSpecs(&before.Spec, &j.Spec) || !equality.ObjectMeta(&before.ObjectMeta, &j.ObjectMeta) {
 				t.Errorf("ValidateJob mutated its input")
 			}
 		})

@@ -2,6 +2,7 @@ package validation
 
 import (
 	"fmt"
+	"github.com/jobkit/jobkit/validation/equality"
 	"slices"
 
 	"github.com/jobkit/jobkit/job"
@@ -161,10 +162,10 @@ func validateObjectMetaUpdate(n, o *job.ObjectMeta, p *field.Path) field.ErrorLi
 	if !n.CreationTimestamp.Equal(o.CreationTimestamp) {
 		errs = append(errs, field.Invalid(p.Child("creationTimestamp"), n.CreationTimestamp, fieldImmutable))
 	}
-	if !timePtrEqual(n.DeletionTimestamp, o.DeletionTimestamp) {
+	if !equality.TimePtr(n.DeletionTimestamp, o.DeletionTimestamp) {
 		errs = append(errs, field.Invalid(p.Child("deletionTimestamp"), n.DeletionTimestamp, fieldImmutable))
 	}
-	if !ptrEqual(n.DeletionGracePeriodSeconds, o.DeletionGracePeriodSeconds) {
+	if !equality.Ptr(n.DeletionGracePeriodSeconds, o.DeletionGracePeriodSeconds) {
 		errs = append(errs, field.Invalid(p.Child("deletionGracePeriodSeconds"), n.DeletionGracePeriodSeconds, fieldImmutable))
 	}
 	if !isLabelMapValid(n.Labels) {

@@ -2,6 +2,7 @@ package validation
 
 import (
 	"fmt"
+	"github.com/jobkit/jobkit/validation/equality"
 	"slices"
 
 	"github.com/jobkit/jobkit/indexes"
@@ -79,17 +80,17 @@ func statusOptionsFor(spec *job.JobSpec, n, o *job.JobStatus) statusOptions {
 	failureTarget := changed(job.JobFailureTarget)
 	scm := changed(job.JobSuccessCriteriaMet)
 	completedIdx := n.CompletedIndexes != o.CompletedIndexes
-	failedIdx := !ptrEqual(n.FailedIndexes, o.FailedIndexes)
+	failedIdx := !equality.Ptr(n.FailedIndexes, o.FailedIndexes)
 	active := n.Active != o.Active
-	start := !timePtrEqual(n.StartTime, o.StartTime)
-	completion := !timePtrEqual(n.CompletionTime, o.CompletionTime)
+	start := !equality.TimePtr(n.StartTime, o.StartTime)
+	completion := !equality.TimePtr(n.CompletionTime, o.CompletionTime)
 	uncounted := !uncountedEqual(n.UncountedTerminatedPods, o.UncountedTerminatedPods)
-	ready := !ptrEqual(n.Ready, o.Ready)
-	terminating := !ptrEqual(n.Terminating, o.Terminating)
+	ready := !equality.Ptr(n.Ready, o.Ready)
+	terminating := !equality.Ptr(n.Terminating, o.Terminating)
 	suspendedZero := spec.IsSuspended() && spec.Completions != nil && *spec.Completions == 0
 	resuming := o.HasTrueCondition(job.JobSuspended) && hasFalseCondition(n, job.JobSuspended)
 	return statusOptions{
-		rejectDecreasingSucceededCounter:             !spec.IsIndexed() || !ptrEqual(spec.Completions, spec.Parallelism),
+		rejectDecreasingSucceededCounter:             !spec.IsIndexed() || !equality.Ptr(spec.Completions, spec.Parallelism),
 		rejectDecreasingFailedCounter:                true,
 		rejectDisablingTerminalCondition:             true,
 		rejectMutatingCompletionTime:                 true,
@@ -281,7 +282,7 @@ func validateStatusTransitions(spec *job.JobSpec, n, o *job.JobStatus, so status
 	if so.rejectMutatingCompletionTime && n.CompletionTime != nil && o.CompletionTime != nil && !n.CompletionTime.Equal(*o.CompletionTime) {
 		errs = append(errs, field.Invalid(p.Child("completionTime"), n.CompletionTime, fieldImmutable))
 	}
-	if so.rejectStartTimeUpdateForUnsuspendedJob && o.StartTime != nil && !timePtrEqual(o.StartTime, n.StartTime) && !spec.IsSuspended() {
+	if so.rejectStartTimeUpdateForUnsuspendedJob && o.StartTime != nil && !equality.TimePtr(o.StartTime, n.StartTime) && !spec.IsSuspended() {
 		errs = append(errs, field.Invalid(p.Child("startTime"), n.StartTime, "field is immutable for unsuspended job once set"))
 	}
 	if o.HasTrueCondition(job.JobSuccessCriteriaMet) && !n.HasTrueCondition(job.JobSuccessCriteriaMet) {

@@ -2,6 +2,7 @@ package validation
 
 import (
 	"encoding/json"
+	"github.com/jobkit/jobkit/validation/equality"
 
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/validation/field"
@@ -27,7 +28,7 @@ func validatePodTemplateUpdate(n, o *job.JobSpec, p *field.Path, so specOptions)
 		applySchedulingDirectives(old, &n.Template)
 	}
 	if !o.IsSuspended() || !so.allowMutablePodResources {
-		if !templatesEqual(&n.Template, old) {
+		if !equality.Templates(&n.Template, old) {
 			return field.ErrorList{field.Invalid(p.Child("template"), &n.Template, fieldImmutable)}
 		}
 		return nil
@@ -35,7 +36,7 @@ func validatePodTemplateUpdate(n, o *job.JobSpec, p *field.Path, so specOptions)
 	oldSpec := old.Spec.DeepCopy()
 	copyResources(oldSpec.Containers, n.Template.Spec.Containers)
 	copyResources(oldSpec.InitContainers, n.Template.Spec.InitContainers)
-	if !podSpecsEqual(&n.Template.Spec, oldSpec) {
+	if !equality.PodSpecs(&n.Template.Spec, oldSpec) {
 		return field.ErrorList{field.Invalid(p.Child("template", "spec"), &n.Template.Spec, fieldImmutable)}
 	}
 	return nil

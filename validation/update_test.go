@@ -2,6 +2,7 @@ package validation
 
 import (
 	"encoding/json"
+	"github.com/jobkit/jobkit/validation/equality"
 	"testing"
 	"time"
 
@@ -44,7 +45,7 @@ func runUpdateCases(t *testing.T, cases []updateCase) {
 			}
 			oldCopy, newCopy := old.DeepCopy(), nw.DeepCopy()
 			checkErrors(t, ValidateJobUpdate(nw, old, opts), tc.want)
-			if !jobSpecsEqual(&oldCopy.Spec, &old.Spec) || !jobSpecsEqual(&newCopy.Spec, &nw.Spec) {
+			if !equality.JobSpecs(&oldCopy.Spec, &old.Spec) || !equality.JobSpecs(&newCopy.Spec, &nw.Spec) {
 				t.Errorf("ValidateJobUpdate mutated its input")
 			}
 		})

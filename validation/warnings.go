@@ -2,6 +2,7 @@ package validation
 
 import (
 	"fmt"
+	"github.com/jobkit/jobkit/validation/equality"
 
 	"github.com/jobkit/jobkit/job"
 )
@@ -32,7 +33,7 @@ func WarningsOnUpdate(newJob, oldJob *job.Job) []string {
 	if newJob == nil || oldJob == nil {
 		return nil
 	}
-	if newJob.Generation == oldJob.Generation && jobSpecsEqual(&newJob.Spec, &oldJob.Spec) {
+	if newJob.Generation == oldJob.Generation && equality.JobSpecs(&newJob.Spec, &oldJob.Spec) {
 		return nil
 	}
 	return specWarnings(&newJob.Spec)
@@ -60,19 +61,4 @@ func indexedWarnings(s *job.JobSpec) []string {
 		return []string{indexedTrackingWarning}
 	}
 	return nil
-}
-
-// jobSpecsEqual is semantic equality of two specs.
-func jobSpecsEqual(a, b *job.JobSpec) bool {
-	return ptrEqual(a.Parallelism, b.Parallelism) && ptrEqual(a.Completions, b.Completions) &&
-		ptrEqual(a.ActiveDeadlineSeconds, b.ActiveDeadlineSeconds) &&
-		podFailurePoliciesEqual(a.PodFailurePolicy, b.PodFailurePolicy) &&
-		successPoliciesEqual(a.SuccessPolicy, b.SuccessPolicy) &&
-		ptrEqual(a.BackoffLimit, b.BackoffLimit) && ptrEqual(a.BackoffLimitPerIndex, b.BackoffLimitPerIndex) &&
-		ptrEqual(a.MaxFailedIndexes, b.MaxFailedIndexes) && selectorsEqual(a.Selector, b.Selector) &&
-		ptrEqual(a.ManualSelector, b.ManualSelector) && templatesEqual(&a.Template, &b.Template) &&
-		ptrEqual(a.TTLSecondsAfterFinished, b.TTLSecondsAfterFinished) &&
-		ptrEqual(a.CompletionMode, b.CompletionMode) && ptrEqual(a.Suspend, b.Suspend) &&
-		ptrEqual(a.PodReplacementPolicy, b.PodReplacementPolicy) && ptrEqual(a.ManagedBy, b.ManagedBy) &&
-		rawEqual(a.Scheduling, b.Scheduling)
 }

@@ -1,4 +1,4 @@
-package validation
+package equality
 
 import (
 	"math/big"
@@ -10,10 +10,10 @@ import (
 // semantic equality does: "1", "1000m" and "1e3m" are equal, "1Gi" and
 // "1073741824" are equal.
 
-// canonicalQuantity returns a canonical text for a Kubernetes quantity
+// CanonicalQuantity returns a canonical text for a Kubernetes quantity
 // (decimal number with an optional binary-SI, decimal-SI or exponent
 // suffix), and false when s is not one.
-func canonicalQuantity(s string) (string, bool) {
+func CanonicalQuantity(s string) (string, bool) {
 	if s == "" || len(s) > 64 {
 		return "", false
 	}
@@ -106,7 +106,7 @@ func canonicalResources(v any) any {
 		}
 		for name, val := range q {
 			if s, ok := val.(string); ok {
-				if c, ok := canonicalQuantity(s); ok {
+				if c, ok := CanonicalQuantity(s); ok {
 					q[name] = c
 				}
 			}
