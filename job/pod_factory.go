@@ -115,14 +115,9 @@ type newPodAlloc struct {
 	flags [2]bool
 }
 
-// generateNameWithIndex is "<job>-<ix>-", with the job-name part cut to
-// 58 − len("-<ix>-") characters when the whole would exceed 58.
-func generateNameWithIndex(jobName string, ix int32) string {
-	return generateNameWithDecimal(jobName, strconv.Itoa(int(ix)))
-}
-
-// generateNameWithDecimal is generateNameWithIndex of the index written in
-// decimal as v (one allocation).
+// generateNameWithDecimal is "<job>-<v>-" for the index written in decimal
+// as v, with the job-name part cut to 58 − len("-<v>-") characters when the
+// whole would exceed 58 (one allocation).
 func generateNameWithDecimal(jobName, v string) string {
 	if keep := maxGeneratedNameLength - len(v) - len("--"); len(jobName) > keep {
 		jobName = jobName[:keep]

@@ -226,17 +226,17 @@ func (s *JobSpec) IsIndexed() bool {
 // IsSuspended reports whether spec.suspend is true.
 func (s *JobSpec) IsSuspended() bool { return s.Suspend != nil && *s.Suspend }
 
-// FindCondition returns the first condition of type t, or nil.
+// FindCondition returns the first condition of type t in list order, or nil
+// (a later condition of the same type is never looked at, as upstream's
+// findConditionByType).
 func (s *JobStatus) FindCondition(t JobConditionType) *JobCondition {
-	for i := range s.Conditions {
-		if s.Conditions[i].Type == t {
-			return &s.Conditions[i]
-		}
-	}
-	return nil
+	return firstCondition(s.Conditions, t)
 }
 
-// HasTrueCondition reports whether some condition of type t has status True.
+// HasTrueCondition reports whether ANY condition of type t has status True,
+// not only the first of its type: upstream's IsJobFinished reads the list
+// this way, while the controller's own condition updates look at the first
+// one only (FindCondition).
 func (s *JobStatus) HasTrueCondition(t JobConditionType) bool {
 	for _, c := range s.Conditions {
 		if c.Type == t && c.Status == ConditionTrue {

@@ -1,6 +1,7 @@
 package job
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -73,8 +74,8 @@ func TestGenerateNameWithIndex(t *testing.T) {
 		{strings.Repeat("c", 63), 12345, strings.Repeat("c", 51) + "-12345-"},
 	}
 	for _, tc := range tests {
-		if got := generateNameWithIndex(tc.job, tc.ix); got != tc.want || len(got) > 58 {
-			t.Errorf("generateNameWithIndex(%q, %d) = %q, want %q", tc.job, tc.ix, got, tc.want)
+		if got := generateNameWithDecimal(tc.job, strconv.Itoa(int(tc.ix))); got != tc.want || len(got) > 58 {
+			t.Errorf("generateNameWithDecimal(%q, %d) = %q, want %q", tc.job, tc.ix, got, tc.want)
 		}
 	}
 }

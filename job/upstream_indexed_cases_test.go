@@ -435,8 +435,8 @@ func TestUpstreamPodGenerateNameWithIndex(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := generateNameWithIndex(tc.job, tc.ix); got != tc.want {
-				t.Errorf("generateNameWithIndex(%q, %d) = %q, want %q", tc.job, tc.ix, got, tc.want)
+			if got := generateNameWithDecimal(tc.job, strconv.Itoa(int(tc.ix))); got != tc.want {
+				t.Errorf("generateNameWithDecimal(%q, %d) = %q, want %q", tc.job, tc.ix, got, tc.want)
 			}
 		})
 	}
