@@ -13,15 +13,15 @@ import "slices"
 //
 // # Early exits (§4.1), in this order
 //
-//   - spec.managedBy names another controller: nothing at all (Skipped set,
-//     Memory passed through).
+//   - spec.managedBy is set and is not Config.ControllerName: nothing at
+//     all (Skipped is SkipManagedByOther, Memory passed through).
 //   - The Job is finished (Complete or Failed with status True): no status;
 //     a RemoveFinalizer for every pod of the Job (or orphan matching its
 //     selector) still carrying the tracking finalizer, by pod name; the
 //     backoff record is dropped (zero Memory). This is upstream's orphan
-//     clean-up path (§13).
+//     clean-up path (§13). Skipped is SkipFinished.
 //   - Unknown spec.completionMode: a Warning UnknownCompletionMode event,
-//     nothing else.
+//     nothing else (SkipUnknownCompletionMode).
 //
 // # The sync
 //
@@ -121,8 +121,8 @@ func Step(in Input) (Output, error) {
 		cfg = *in.Config
 	}
 	j := in.Job
-	if m := j.Spec.ManagedBy; m != nil && *m != JobControllerName {
-		return Output{Memory: in.Memory, Skipped: "managed by " + *m}, nil
+	if !cfg.manages(j.Spec.ManagedBy) {
+		return Output{Memory: in.Memory, Skipped: SkipManagedByOther}, nil
 	}
 	if j.Status.IsFinished() {
 		return finishedJobCleanup(j, in.Pods), nil
@@ -131,7 +131,7 @@ func Step(in Input) (Output, error) {
 		return Output{
 			Memory:  in.Memory,
 			Events:  []Event{{Type: EventWarning, Reason: ReasonUnknownCompletionMode, Message: msgUnknownCompletionMode}},
-			Skipped: "unknown completion mode " + string(*cm),
+			Skipped: SkipUnknownCompletionMode,
 		}, nil
 	}
 
@@ -291,7 +291,7 @@ func finishedJobCleanup(j *Job, pods []*Pod) Output {
 		todo = append(todo, p)
 	}
 	slices.SortFunc(todo, cmpNameUID)
-	out := Output{Skipped: "job finished"}
+	out := Output{Skipped: SkipFinished}
 	for _, p := range todo {
 		out.Actions = append(out.Actions, RemoveFinalizer{Pod: refOf(p)})
 	}

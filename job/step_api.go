@@ -26,6 +26,16 @@ type Config struct {
 	// suspended (MutableSchedulingDirectivesForSuspendedJobs, on by default
 	// since 1.36). Default true.
 	ClearStartTimeOnSuspend bool
+	// ControllerName is the spec.managedBy value this controller answers
+	// to. Step syncs a Job whose spec.managedBy is unset or equal to it
+	// (exact, case-sensitive comparison, as upstream compares with its
+	// reserved name) and skips every other Job (SkipManagedByOther). Empty
+	// means JobControllerName. Default JobControllerName.
+	//
+	// Like upstream, an unset spec.managedBy means "the built-in Job
+	// controller": a controller embedding Step under its own name next to
+	// a running kube-controller-manager should only pass Jobs that name it.
+	ControllerName string
 }
 
 // DefaultConfig returns the Kubernetes 1.37 defaults.
@@ -37,7 +47,22 @@ func DefaultConfig() Config {
 		PodFailureBackoffMax:      600 * time.Second,
 		MinBackoffRequeue:         time.Second,
 		ClearStartTimeOnSuspend:   true,
+		ControllerName:            JobControllerName,
 	}
+}
+
+// manages reports whether a Job with the given spec.managedBy is this
+// controller's to sync: unset, or equal to ControllerName (empty:
+// JobControllerName).
+func (c *Config) manages(managedBy *string) bool {
+	if managedBy == nil {
+		return true
+	}
+	name := c.ControllerName
+	if name == "" {
+		name = JobControllerName
+	}
+	return *managedBy == name
 }
 
 // BackoffRecord is the controller's in-memory record of consecutive pod
@@ -100,9 +125,43 @@ type Output struct {
 	RequeueAfter *time.Duration
 	// Memory to pass to the next Step.
 	Memory Memory
-	// Skipped, when non-empty, says why the sync did nothing but finalizer
-	// clean-up (foreign managedBy, finished Job, unknown completion mode).
-	Skipped string
+	// Skipped, when not SkipNone, says why the sync did not run (it then
+	// does nothing but, for a finished Job, finalizer clean-up).
+	Skipped SkipReason
+}
+
+// SkipReason says why Step did not run a sync. The zero value, SkipNone,
+// means it did. The values and their String texts are stable.
+type SkipReason int
+
+const (
+	// SkipNone: the sync ran.
+	SkipNone SkipReason = iota
+	// SkipManagedByOther: spec.managedBy names another controller than
+	// Config.ControllerName; nothing at all is done.
+	SkipManagedByOther
+	// SkipFinished: the Job is Complete or Failed; only the tracking
+	// finalizers still on its pods are removed.
+	SkipFinished
+	// SkipUnknownCompletionMode: spec.completionMode is neither NonIndexed
+	// nor Indexed; only the UnknownCompletionMode warning is recorded.
+	SkipUnknownCompletionMode
+)
+
+// String is "" for SkipNone, else "managed by another controller", "job
+// finished" or "unknown completion mode".
+func (r SkipReason) String() string {
+	switch r {
+	case SkipNone:
+		return ""
+	case SkipManagedByOther:
+		return "managed by another controller"
+	case SkipFinished:
+		return "job finished"
+	case SkipUnknownCompletionMode:
+		return "unknown completion mode"
+	}
+	return fmt.Sprintf("SkipReason(%d)", int(r))
 }
 
 // Action is one effect of a sync: CreatePod, DeletePod, RemoveFinalizer,

@@ -39,7 +39,7 @@ type Record struct {
 	// RequeueAfter is the requeue the last round asked for (nil: none).
 	RequeueAfter *time.Duration
 	// Skipped is the last round's Output.Skipped.
-	Skipped string
+	Skipped job.SkipReason
 
 	lastRound []job.Action
 }
