@@ -1,6 +1,8 @@
 // Package defaults reproduces what the Kubernetes 1.37 API server does to a
-// batch/v1 Job before validating it, as separate steps a caller can pick
-// (a webhook author typically wants all three, in this order):
+// batch/v1 Job before validating it. [Create] is the whole create request
+// in the API server's order (defaulting, namespace, system fields, name
+// generation, the create strategy, validation, warnings); it is built from
+// separate steps a caller can also pick:
 //
 //  1. [Job]: the defaulter (SetDefaults_Job, the onPodConditions status
 //     default, and the pod restartPolicy default);
@@ -18,6 +20,6 @@
 //
 // Every function returns a new Job and never mutates its argument. Nothing
 // here reads a clock or draws random numbers: metadata.uid,
-// creationTimestamp and a name generated from generateName are the
-// caller's to supply.
+// creationTimestamp and the random source of a name generated from
+// generateName are the caller's to supply ([CreateOptions]).
 package defaults

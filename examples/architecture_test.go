@@ -22,14 +22,16 @@ const module = "github.com/jobkit/jobkit"
 // leaf that brings YAML to users; it is the only library package besides
 // job/jobtest allowed to use yaml.v3. validation/equality is the API
 // server's semantic equality, shared by validation (immutability) and
-// defaults (the generation bump of PrepareForUpdate).
+// defaults (the generation bump of PrepareForUpdate). defaults may import
+// validation (never the reverse): defaults.Create emulates the whole create
+// request, whose last steps are validation and warnings.
 var allowedImports = map[string][]string{
 	"indexes":             {},
 	"validation/field":    {},
 	"policy":              {"indexes"},
 	"job":                 {"policy", "indexes"},
 	"job/manifest":        {"job", "policy", "indexes", "gopkg.in/yaml.v3"},
-	"defaults":            {"job", "policy", "validation/equality"},
+	"defaults":            {"job", "policy", "validation", "validation/field", "validation/equality"},
 	"validation":          {"job", "policy", "indexes", "validation/field", "validation/equality"},
 	"validation/equality": {"job", "policy"},
 	"job/jobtest": {"job", "job/manifest", "defaults", "validation", "validation/field", "policy", "indexes",

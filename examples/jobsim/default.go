@@ -16,9 +16,11 @@ func init() {
 
 // runDefault implements `jobsim default [--create] FILE`: it prints every
 // Job of FILE as YAML with SetDefaults_Job applied (documents separated by
-// ---). With --create it also applies the rest of the API server's create
-// handling (placeholder UID, generated selector and labels, create
-// strategy), as `validate` does.
+// ---). With --create it prints the object the API server would store
+// (defaults.Create, as `validate` runs it: namespace, placeholder UID,
+// generated name, selector and labels, create strategy), also when
+// validation rejects it; a request the server refuses as a whole is an
+// error.
 func runDefault(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("default", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -44,7 +46,12 @@ func runDefault(args []string, stdout, stderr io.Writer) int {
 	for i, d := range docs {
 		j := defaults.Job(d.job)
 		if *create {
-			j = prepareForCreate(d.job)
+			created, _, err := createJob(d)
+			if _, refused := err.(*defaults.RequestError); refused {
+				fmt.Fprintf(stderr, "%s: %v\n", file, err)
+				return 1
+			}
+			j = created
 		}
 		out, err := manifest.EncodeYAML(j)
 		if err != nil {

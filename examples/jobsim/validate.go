@@ -1,13 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/jobkit/jobkit/defaults"
 	"github.com/jobkit/jobkit/job"
-	"github.com/jobkit/jobkit/validation"
 	"github.com/jobkit/jobkit/validation/field"
 )
 
@@ -15,28 +15,11 @@ func init() {
 	register("validate", "validate Job manifests as the API server would on create", runValidate)
 }
 
-// placeholderUID stands in for the UID the API server would assign to a
-// Job that names none; the generated selector and labels carry it.
-const placeholderUID = job.UID("00000000-0000-0000-0000-000000000000")
-
-// prepareForCreate applies what the API server does to a Job on create,
-// before validation: defaulting, namespace "default" when none is given (the
-// namespace kubectl sends from a default context), a placeholder UID when
-// none is given, the
-// generated selector and labels (unless manualSelector), and the create
-// strategy.
-func prepareForCreate(j *job.Job) *job.Job {
-	out := defaults.Job(j)
-	if out.Namespace == "" {
-		out.Namespace = "default"
-	}
-	if out.UID == "" {
-		out.UID = placeholderUID
-	}
-	if out.Spec.ManualSelector == nil || !*out.Spec.ManualSelector {
-		out = defaults.GenerateSelector(out)
-	}
-	return defaults.PrepareForCreate(out)
+// createJob runs d's Job through the API server's create handling
+// (defaults.Create with the zero options: the Job's namespace or
+// "default", the placeholder UID, a generated name ending in "bbbbb").
+func createJob(d document) (*job.Job, []string, error) {
+	return defaults.Create(d.job, defaults.CreateOptions{})
 }
 
 // runValidate implements `jobsim validate FILE...`. For each Job document it
@@ -74,22 +57,25 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 }
 
 func reportValidation(w io.Writer, file string, d document) bool {
-	j := prepareForCreate(d.job)
-	errs := validation.ValidateJob(j, validation.DefaultOptions())
-	if len(errs) == 0 {
+	j, warnings, err := createJob(d)
+	var invalid *field.InvalidError
+	switch {
+	case err == nil:
 		fmt.Fprintf(w, "%s: Job.batch %q is valid\n", file, j.Name)
-	} else {
-		fmt.Fprintf(w, "%s: %v\n", file, field.NewInvalidError("Job", "batch", j.Name, errs))
-		for _, e := range errs {
+	case errors.As(err, &invalid):
+		fmt.Fprintf(w, "%s: %v\n", file, err)
+		for _, e := range invalid.Errs {
 			if line := lineOf(d.root, e.Field); line > 0 {
 				fmt.Fprintf(w, "  line %d: %v\n", line, e)
 			} else {
 				fmt.Fprintf(w, "  %v\n", e)
 			}
 		}
+	default:
+		fmt.Fprintf(w, "%s: Error from server: %v\n", file, err)
 	}
-	for _, warning := range validation.WarningsOnCreate(j) {
+	for _, warning := range warnings {
 		fmt.Fprintf(w, "%s: Warning: %s\n", file, warning)
 	}
-	return len(errs) == 0
+	return err == nil
 }

@@ -57,3 +57,35 @@ func TestSplitPath(t *testing.T) {
 		}
 	}
 }
+
+// A manifest with generateName and no name is valid (the API server names
+// it before validating); one carrying a resourceVersion passes validation
+// and is refused by storage.
+func TestValidateCommandGenerateName(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := dispatch([]string{"validate", "testdata/validate-generate-name.yaml"}, &out, &errOut)
+	if code != 1 {
+		t.Errorf("exit status %d, want 1 (the second Job is refused)", code)
+	}
+	want := `testdata/validate-generate-name.yaml: Job.batch "pi-bbbbb" is valid
+testdata/validate-generate-name.yaml: Error from server: resourceVersion should not be set on objects to be created
+`
+	if out.String() != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
+
+func TestDefaultCreateCommand(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := dispatch([]string{"default", "--create", "testdata/validate-generate-name.yaml"}, &out, &errOut); code != 1 {
+		t.Fatalf("exit status %d, want 1 (the second Job is refused): %s", code, errOut.String())
+	}
+	for _, want := range []string{"name: pi-bbbbb", "namespace: default", "generation: 1", "batch.kubernetes.io/controller-uid: 00000000-0000-0000-0000-000000000000"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	if want := "testdata/validate-generate-name.yaml: resourceVersion should not be set on objects to be created\n"; errOut.String() != want {
+		t.Errorf("stderr %q, want %q", errOut.String(), want)
+	}
+}

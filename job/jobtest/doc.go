@@ -21,10 +21,11 @@
 //
 // The rules of the world, in brief (details on each method):
 //
-//   - CreateJob: namespace "default", uid "uid-<name>" and creationTimestamp
-//     now when missing; defaults.Job; defaults.GenerateSelector unless
-//     manualSelector; defaults.PrepareForCreate (the status given is kept);
-//     validation.ValidateJob and WarningsOnCreate.
+//   - CreateJob: defaults.Create (defaulting, namespace "default" when
+//     missing, creationTimestamp now, a generateName suffix "bbbbb", the
+//     generated selector and labels, the create strategy, validation and
+//     warnings) with uid "uid-<name>" when the Job names none; the status
+//     given is kept.
 //   - UpdateJob and UpdateStatus take JSON merge patches and apply the
 //     API server's update handling and validation; a rejected update leaves
 //     the Job as it was.

@@ -80,46 +80,59 @@ func (w *World) Advance(t time.Time) error {
 func (w *World) Job() *job.Job { return w.job }
 
 // CreateJob submits j as a user would and returns the create warnings and
-// the validation errors. The API server's create-time handling, in order:
-//
-//  1. metadata.namespace defaults to "default", metadata.uid to
-//     "uid-<name>", metadata.creationTimestamp is the current instant;
-//  2. defaults.Job;
-//  3. defaults.GenerateSelector, unless spec.manualSelector is true;
-//  4. defaults.PrepareForCreate, after which the status j came with is put
-//     back (a Job in mid-life keeps its status, unvalidated);
-//  5. validation.ValidateJob and validation.WarningsOnCreate.
+// the validation errors: defaults.Create with the world's choices for what
+// the API server takes from its clock and random source (see PrepareJob).
+// Two liberties of the simulated world: the status j came with is kept
+// (a Job in mid-life, unvalidated), and a uid j names is kept (scenarios
+// name their UIDs). A request the API server refuses as a whole (a Job
+// carrying metadata.resourceVersion) comes back as one InternalError at
+// metadata whose detail is the server's message.
 //
 // The Job is stored only when validation passes. j is not modified.
 func (w *World) CreateJob(j *job.Job) (warnings []string, errs field.ErrorList) {
-	created := w.PrepareJob(j)
-	errs = validation.ValidateJob(created, validation.DefaultOptions())
-	warnings = validation.WarningsOnCreate(created)
-	if len(errs) == 0 {
+	created, warnings, err := w.create(j)
+	var invalid *field.InvalidError
+	switch {
+	case err == nil:
 		w.job = created
+	case errors.As(err, &invalid):
+		errs = invalid.Errs
+	default:
+		errs = field.ErrorList{field.InternalError(field.NewPath("metadata"), err)}
 	}
 	return warnings, errs
 }
 
-// PrepareJob returns j after the create-time handling of CreateJob (steps
-// 1 to 4), without validating or storing it.
+// PrepareJob returns j after the create-time handling of CreateJob, before
+// validation decides, without storing it: defaults.Create with namespace
+// "default" for a Job that names none, uid j's own or "uid-<name>",
+// creationTimestamp the current instant and a generated name ending in
+// "bbbbb"; then j's status is put back.
 func (w *World) PrepareJob(j *job.Job) *job.Job {
-	in := j.DeepCopy()
-	if in.Namespace == "" {
-		in.Namespace = DefaultNamespace
-	}
-	if in.UID == "" {
-		in.UID = job.UID("uid-" + in.Name)
-	}
-	in.CreationTimestamp = job.NewTime(w.now)
-	status := in.Status.DeepCopy()
-	out := defaults.Job(in)
-	if out.Spec.ManualSelector == nil || !*out.Spec.ManualSelector {
-		out = defaults.GenerateSelector(out)
-	}
-	out = defaults.PrepareForCreate(out)
-	out.Status = *status
+	out, _, _ := w.create(j)
 	return out
+}
+
+// create runs defaults.Create with the world's options (see PrepareJob).
+func (w *World) create(j *job.Job) (*job.Job, []string, error) {
+	if j == nil {
+		j = &job.Job{}
+	}
+	name := j.Name
+	if name == "" && j.GenerateName != "" {
+		name = defaults.GenerateName(j.GenerateName, nil)
+	}
+	uid := j.UID
+	if uid == "" {
+		uid = job.UID("uid-" + name)
+	}
+	out, warnings, err := defaults.Create(j, defaults.CreateOptions{
+		Namespace: j.Namespace, UID: uid, Now: w.now, GeneratedName: name,
+	})
+	if out != nil {
+		out.Status = *j.Status.DeepCopy()
+	}
+	return out, warnings, err
 }
 
 // UpdateJob applies patch, a JSON merge patch (RFC 7386) of the whole Job,
