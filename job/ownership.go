@@ -100,7 +100,7 @@ func (ps *podSelector) matches(labels map[string]string) bool {
 		}
 	}
 	for _, r := range ps.exprs {
-		if !r.matches(labels) {
+		if !r.Matches(labels) {
 			return false
 		}
 	}

@@ -1,6 +1,10 @@
 package job
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/jobkit/jobkit/job/metav1"
+)
 
 // PodPhase is core/v1 PodPhase.
 type PodPhase string
@@ -105,12 +109,14 @@ type (
 )
 
 // MarshalJSON encodes the modelled fields, then the unknown members.
-func (s PodStatus) MarshalJSON() ([]byte, error) { return marshalOpen(podStatusFields(s), s.Unknown) }
+func (s PodStatus) MarshalJSON() ([]byte, error) {
+	return metav1.MarshalWithUnknown(podStatusFields(s), s.Unknown)
+}
 
 // UnmarshalJSON decodes the modelled fields and keeps every other member.
 func (s *PodStatus) UnmarshalJSON(b []byte) error {
 	var f podStatusFields
-	u, err := unmarshalOpen(b, &f)
+	u, err := metav1.UnmarshalWithUnknown(b, &f)
 	if err != nil {
 		return err
 	}
@@ -121,13 +127,13 @@ func (s *PodStatus) UnmarshalJSON(b []byte) error {
 
 // MarshalJSON encodes the modelled fields, then the unknown members.
 func (s ContainerStatus) MarshalJSON() ([]byte, error) {
-	return marshalOpen(containerStatusFields(s), s.Unknown)
+	return metav1.MarshalWithUnknown(containerStatusFields(s), s.Unknown)
 }
 
 // UnmarshalJSON decodes the modelled fields and keeps every other member.
 func (s *ContainerStatus) UnmarshalJSON(b []byte) error {
 	var f containerStatusFields
-	u, err := unmarshalOpen(b, &f)
+	u, err := metav1.UnmarshalWithUnknown(b, &f)
 	if err != nil {
 		return err
 	}

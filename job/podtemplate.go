@@ -1,6 +1,10 @@
 package job
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/jobkit/jobkit/job/metav1"
+)
 
 // RestartPolicy is a pod's spec.restartPolicy.
 type RestartPolicy string
@@ -75,12 +79,14 @@ type (
 )
 
 // MarshalJSON encodes the modelled fields, then the unknown members.
-func (s PodSpec) MarshalJSON() ([]byte, error) { return marshalOpen(podSpecFields(s), s.Unknown) }
+func (s PodSpec) MarshalJSON() ([]byte, error) {
+	return metav1.MarshalWithUnknown(podSpecFields(s), s.Unknown)
+}
 
 // UnmarshalJSON decodes the modelled fields and keeps every other member.
 func (s *PodSpec) UnmarshalJSON(b []byte) error {
 	var f podSpecFields
-	u, err := unmarshalOpen(b, &f)
+	u, err := metav1.UnmarshalWithUnknown(b, &f)
 	if err != nil {
 		return err
 	}
@@ -90,12 +96,14 @@ func (s *PodSpec) UnmarshalJSON(b []byte) error {
 }
 
 // MarshalJSON encodes the modelled fields, then the unknown members.
-func (c Container) MarshalJSON() ([]byte, error) { return marshalOpen(containerFields(c), c.Unknown) }
+func (c Container) MarshalJSON() ([]byte, error) {
+	return metav1.MarshalWithUnknown(containerFields(c), c.Unknown)
+}
 
 // UnmarshalJSON decodes the modelled fields and keeps every other member.
 func (c *Container) UnmarshalJSON(b []byte) error {
 	var f containerFields
-	u, err := unmarshalOpen(b, &f)
+	u, err := metav1.UnmarshalWithUnknown(b, &f)
 	if err != nil {
 		return err
 	}
@@ -106,13 +114,13 @@ func (c *Container) UnmarshalJSON(b []byte) error {
 
 // MarshalJSON encodes the modelled fields, then the unknown members.
 func (e EnvVarSource) MarshalJSON() ([]byte, error) {
-	return marshalOpen(envVarSourceFields(e), e.Unknown)
+	return metav1.MarshalWithUnknown(envVarSourceFields(e), e.Unknown)
 }
 
 // UnmarshalJSON decodes the modelled fields and keeps every other member.
 func (e *EnvVarSource) UnmarshalJSON(b []byte) error {
 	var f envVarSourceFields
-	u, err := unmarshalOpen(b, &f)
+	u, err := metav1.UnmarshalWithUnknown(b, &f)
 	if err != nil {
 		return err
 	}

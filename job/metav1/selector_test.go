@@ -1,4 +1,4 @@
-package job
+package metav1
 
 import "testing"
 

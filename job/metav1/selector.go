@@ -1,4 +1,4 @@
-package job
+package metav1
 
 import (
 	"fmt"
@@ -31,12 +31,19 @@ type LabelSelectorRequirement struct {
 	Values   []string              `json:"values,omitempty"`
 }
 
-// DeepCopy returns an independent copy of s.
+// DeepCopy returns an independent copy of s (nil stays nil).
 func (s *LabelSelector) DeepCopy() *LabelSelector {
 	if s == nil {
 		return nil
 	}
-	out := &LabelSelector{MatchLabels: maps.Clone(s.MatchLabels)}
+	out := new(LabelSelector)
+	s.DeepCopyInto(out)
+	return out
+}
+
+// DeepCopyInto writes an independent copy of s into out.
+func (s *LabelSelector) DeepCopyInto(out *LabelSelector) {
+	*out = LabelSelector{MatchLabels: maps.Clone(s.MatchLabels)}
 	if s.MatchExpressions != nil {
 		out.MatchExpressions = make([]LabelSelectorRequirement, len(s.MatchExpressions))
 		for i, r := range s.MatchExpressions {
@@ -44,7 +51,6 @@ func (s *LabelSelector) DeepCopy() *LabelSelector {
 			out.MatchExpressions[i] = r
 		}
 	}
-	return out
 }
 
 // Matches reports whether labels satisfy the selector, with the semantics of
@@ -68,7 +74,7 @@ func (s *LabelSelector) Matches(labels map[string]string) (bool, error) {
 		}
 	}
 	for _, r := range s.MatchExpressions {
-		if !r.matches(labels) {
+		if !r.Matches(labels) {
 			return false, nil
 		}
 	}
@@ -91,7 +97,11 @@ func (r LabelSelectorRequirement) check() error {
 	return nil
 }
 
-func (r LabelSelectorRequirement) matches(labels map[string]string) bool {
+// Matches reports whether labels satisfy the requirement, which must be
+// well-formed (LabelSelector.Matches checks that first): In needs the key
+// with one of the values, NotIn is satisfied by a missing key, Exists and
+// DoesNotExist test the key only.
+func (r LabelSelectorRequirement) Matches(labels map[string]string) bool {
 	v, ok := labels[r.Key]
 	switch r.Operator {
 	case LabelSelectorOpIn:

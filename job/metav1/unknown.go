@@ -1,4 +1,4 @@
-package job
+package metav1
 
 import (
 	"bytes"
@@ -10,11 +10,12 @@ import (
 )
 
 // Unknown holds the JSON members of an object that jobkit does not model,
-// keyed by member name, each value kept verbatim as raw JSON. Types of the pod
-// template and pod (PodSpec, Container, PodStatus, ...) carry an Unknown so
-// that decoding and re-encoding never drops a user's volumes, resources,
-// probes or any other field. On encoding, modelled fields come first in
-// declaration order, then unknown members in ascending key order.
+// keyed by member name, each value kept verbatim as raw JSON. The core/v1
+// types (package corev1) and the pod status carry an Unknown so that a
+// member newer than the modelled API version survives decoding and
+// re-encoding (strict decoding still reports it). On encoding, modelled
+// fields come first in declaration order, then unknown members in ascending
+// key order.
 type Unknown map[string]json.RawMessage
 
 // DeepCopy returns an independent copy (nil stays nil).
@@ -70,10 +71,11 @@ func collectKeys(t reflect.Type, keys map[string]bool) {
 	}
 }
 
-// unmarshalOpen decodes data into the struct pointed to by known (a pointer
-// to an alias type without methods) and returns the members it does not
-// model.
-func unmarshalOpen(data []byte, known any) (Unknown, error) {
+// UnmarshalWithUnknown decodes data into the struct pointed to by known (a
+// pointer to a defined type without JSON methods, such as `type fields T`
+// for a T with an Unknown field) and returns the members it does not model,
+// for the caller to store in T's Unknown.
+func UnmarshalWithUnknown(data []byte, known any) (Unknown, error) {
 	if err := json.Unmarshal(data, known); err != nil {
 		return nil, err
 	}
@@ -97,10 +99,11 @@ func unmarshalOpen(data []byte, known any) (Unknown, error) {
 	return extra, nil
 }
 
-// marshalOpen encodes known (an alias value without methods) and appends the
-// unknown members in ascending key order. A member that is modelled wins over
-// an unknown one of the same name.
-func marshalOpen(known any, extra Unknown) ([]byte, error) {
+// MarshalWithUnknown encodes known (a value of a defined type without JSON
+// methods, see UnmarshalWithUnknown) and appends the unknown members in
+// ascending key order. A member that is modelled wins over an unknown one of
+// the same name.
+func MarshalWithUnknown(known any, extra Unknown) ([]byte, error) {
 	b, err := json.Marshal(known)
 	if err != nil || len(extra) == 0 {
 		return b, err

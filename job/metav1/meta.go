@@ -1,4 +1,4 @@
-package job
+package metav1
 
 import (
 	"encoding/json"
@@ -48,12 +48,19 @@ type OwnerReference struct {
 	BlockOwnerDeletion *bool  `json:"blockOwnerDeletion,omitempty"`
 }
 
-// DeepCopy returns an independent copy of m.
+// DeepCopy returns an independent copy of m (nil stays nil).
 func (m *ObjectMeta) DeepCopy() *ObjectMeta {
 	if m == nil {
 		return nil
 	}
-	out := *m
+	out := new(ObjectMeta)
+	m.DeepCopyInto(out)
+	return out
+}
+
+// DeepCopyInto writes an independent copy of m into out.
+func (m *ObjectMeta) DeepCopyInto(out *ObjectMeta) {
+	*out = *m
 	out.DeletionTimestamp = clonePtr(m.DeletionTimestamp)
 	out.DeletionGracePeriodSeconds = clonePtr(m.DeletionGracePeriodSeconds)
 	out.Labels = maps.Clone(m.Labels)
@@ -73,7 +80,6 @@ func (m *ObjectMeta) DeepCopy() *ObjectMeta {
 			out.ManagedFields[i] = slices.Clone(f)
 		}
 	}
-	return &out
 }
 
 // ControllerRef returns the owner reference with controller=true, or nil.
@@ -98,6 +104,3 @@ func clonePtr[T any](p *T) *T {
 	v := *p
 	return &v
 }
-
-// Ptr returns a pointer to a copy of v, for optional API fields.
-func Ptr[T any](v T) *T { return &v }
