@@ -4,7 +4,14 @@ import "fmt"
 
 // CreatePod asks to create Pod (named by Pod.GenerateName; the API server
 // appends a random suffix). Index is the completion index for Indexed Jobs,
-// -1 otherwise. Pod is a fresh object the caller may keep and modify. The
+// -1 otherwise. Pod is a fresh object the caller may keep: its metadata
+// (labels, annotations, finalizers, owner references) is its own, and
+// nothing in it is shared with Step's input. Its Spec is a copy by value
+// whose slices, maps and pointers (containers, volumes, env, ...) are
+// shared, read-only, with the other CreatePod actions of the same Output:
+// assign Spec's fields freely, but DeepCopy a nested value (or the whole
+// Pod) before modifying it in place. Sharing them is what keeps a 500-pod
+// creation to a few allocations per pod. The
 // matching SuccessfulCreate event says "Created pod: <generateName>" since
 // the name is not known before the create call; a caller that learns the
 // name may substitute it.

@@ -1,9 +1,9 @@
 package job
 
 import (
-	"maps"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // maxGeneratedNameLength is the longest generateName the API server keeps
@@ -45,11 +45,13 @@ func addCompletionIndexEnv(c *Container) {
 }
 
 // newPod builds the pod to create from the prepared template t, for
-// completion index ix (ix < 0: NonIndexed). The pod is independent of t and
-// of the Job:
+// completion index ix (ix < 0: NonIndexed). The pod's metadata is its own;
+// nothing is shared with the Job:
 //
 //   - namespace of the Job; labels, annotations and finalizers copied from
-//     t (no name, no other metadata); spec deep-copied from t;
+//     t (no name, no other metadata); spec copied from t by value, sharing
+//     its slices, maps and pointers with t and so with every other pod
+//     built from t (see CreatePod);
 //   - one owner reference: apiVersion batch/v1, kind Job, the Job's name and
 //     UID, controller and blockOwnerDeletion true;
 //   - NonIndexed: generateName "<job>-" ("<job>" when that is not a valid
@@ -73,29 +75,39 @@ func (s *syncer) newPod(t *PodTemplateSpec, ix int32) *Pod {
 		BlockOwnerDeletion: &a.flags[1],
 	}
 	p := &a.pod
+	extraLabels, extraAnnotations := 0, 0
+	if ix >= 0 {
+		extraLabels, extraAnnotations = 1, 1
+		if s.perIndex {
+			extraAnnotations = 3
+		}
+	}
 	p.ObjectMeta = ObjectMeta{
 		Namespace:       j.Namespace,
-		Labels:          maps.Clone(t.Labels),
-		Annotations:     maps.Clone(t.Annotations),
-		Finalizers:      slices.Clone(t.Finalizers),
+		Labels:          cloneWithRoom(t.Labels, extraLabels),
+		Annotations:     cloneWithRoom(t.Annotations, extraAnnotations),
+		Finalizers:      finalizersOf(t.Finalizers, &a.fin),
 		OwnerReferences: a.ref[:],
 	}
-	p.Spec = *t.Spec.DeepCopy()
+	// The spec's slices, maps and pointers are shared with the prepared
+	// template t, which belongs to this Step's output alone (CreatePod).
+	p.Spec = t.Spec
 	if ix < 0 {
 		p.GenerateName = podNamePrefix(j.Name)
 		return p
 	}
-	v := strconv.Itoa(int(ix))
-	if p.Annotations == nil {
-		p.Annotations = make(map[string]string, 2)
-	}
-	if p.Labels == nil {
-		p.Labels = make(map[string]string, 1)
+	// "<job>-<ix>-" is built once; the index and, unless the job name was
+	// cut, the hostname "<job>-<ix>" are substrings of it.
+	gen := generateNameWithDecimal(j.Name, strconv.Itoa(int(ix)))
+	v := gen[strings.LastIndexByte(gen[:len(gen)-1], '-')+1 : len(gen)-1]
+	p.GenerateName = gen
+	if host := gen[:len(gen)-1]; len(host) == len(j.Name)+1+len(v) {
+		p.Spec.Hostname = host
+	} else {
+		p.Spec.Hostname = j.Name + "-" + v
 	}
 	p.Annotations[CompletionIndexKey] = v
 	p.Labels[CompletionIndexKey] = v
-	p.Spec.Hostname = j.Name + "-" + v
-	p.GenerateName = generateNameWithDecimal(j.Name, v)
 	if s.perIndex {
 		failures, ignored := s.newIndexFailureCounts(ix)
 		p.Annotations[IndexFailureCountKey] = strconv.Itoa(int(failures))
@@ -106,6 +118,28 @@ func (s *syncer) newPod(t *PodTemplateSpec, ix int32) *Pod {
 	return p
 }
 
+// cloneWithRoom copies m into a new map sized for extra more keys (a nil
+// or empty m with extra 0 gives nil).
+func cloneWithRoom(m map[string]string, extra int) map[string]string {
+	if len(m) == 0 && extra == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(m)+extra)
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// finalizersOf copies fs, into the one-element array buf when it fits.
+func finalizersOf(fs []string, buf *[1]string) []string {
+	if len(fs) == 1 {
+		buf[0] = fs[0]
+		return buf[:1:1]
+	}
+	return slices.Clone(fs)
+}
+
 // newPodAlloc is the memory of a pod built by newPod, its owner reference
 // (a slice of length and capacity 1) and the reference's Controller and
 // BlockOwnerDeletion flags, allocated at once.
@@ -113,6 +147,7 @@ type newPodAlloc struct {
 	pod   Pod
 	ref   [1]OwnerReference
 	flags [2]bool
+	fin   [1]string
 }
 
 // generateNameWithDecimal is "<job>-<v>-" for the index written in decimal

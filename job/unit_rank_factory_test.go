@@ -1,6 +1,7 @@
 package job
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -164,5 +165,44 @@ func TestNewPodReplacesDelayedIndex(t *testing.T) {
 	out = mustStep(t, Input{Job: j, Pods: []*Pod{failed2}})
 	if s := summarize(out); len(s.Created) != 0 || s.RequeueSecs != 150 {
 		t.Errorf("summary %+v: want no creation, requeue 150s", s)
+	}
+}
+
+// TestCreatedPodsShareOnlyTheirSpec pins CreatePod's contract: each created
+// pod's metadata is its own, and no part of any pod aliases the input Job.
+func TestCreatedPodsShareOnlyTheirSpec(t *testing.T) {
+	j := testJob(3, 3)
+	indexed(j)
+	before := j.DeepCopy()
+	out, err := Step(Input{Job: j, Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pods []*Pod
+	for _, a := range out.Actions {
+		if c, ok := a.(CreatePod); ok {
+			pods = append(pods, c.Pod)
+		}
+	}
+	if len(pods) != 3 {
+		t.Fatalf("created %d pods, want 3", len(pods))
+	}
+	// Writing one pod's metadata and spec scalars touches no other pod.
+	pods[0].Labels["mine"] = "x"
+	pods[0].Annotations["mine"] = "x"
+	pods[0].Finalizers[0] = "changed"
+	pods[0].Spec.Hostname = "changed"
+	for _, p := range pods[1:] {
+		if p.Labels["mine"] != "" || p.Annotations["mine"] != "" || p.Finalizers[0] != TrackingFinalizer || p.Spec.Hostname == "changed" {
+			t.Fatalf("pod %s shares metadata with another created pod", p.GenerateName)
+		}
+	}
+	// Even in-place writes to the shared spec leave the input Job alone.
+	pods[0].Spec.Containers[0].Name = "changed"
+	if !reflect.DeepEqual(j, before) {
+		t.Fatal("a created pod aliases the input Job")
+	}
+	if pods[1].Spec.Hostname != "pi-1" || pods[2].Annotations[CompletionIndexKey] != "2" {
+		t.Fatalf("pods built wrongly: %q, %q", pods[1].Spec.Hostname, pods[2].Annotations[CompletionIndexKey])
 	}
 }
