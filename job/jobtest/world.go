@@ -107,7 +107,8 @@ func (w *World) CreateJob(j *job.Job) (warnings []string, errs field.ErrorList) 
 // validation decides, without storing it: defaults.Create with namespace
 // "default" for a Job that names none, uid j's own or "uid-<name>",
 // creationTimestamp the current instant and a generated name ending in
-// "bbbbb"; then j's status is put back.
+// "bbbbb"; then j's status is put back. A resourceVersion in j is ignored
+// (the API server would refuse it: the world treats j as a new object).
 func (w *World) PrepareJob(j *job.Job) *job.Job {
 	out, _, _ := w.create(j)
 	return out
@@ -117,6 +118,14 @@ func (w *World) PrepareJob(j *job.Job) *job.Job {
 func (w *World) create(j *job.Job) (*job.Job, []string, error) {
 	if j == nil {
 		j = &job.Job{}
+	}
+	if j.ResourceVersion != "" {
+		// A Job read back from a store (a fixture, another world) carries
+		// a resourceVersion, which the API server refuses on create; the
+		// world stores it as a new object instead.
+		c := *j
+		c.ResourceVersion = ""
+		j = &c
 	}
 	name := j.Name
 	if name == "" && j.GenerateName != "" {
