@@ -6,12 +6,17 @@
 // Besides the Job rules it holds the generic primitives the Job rules are
 // built from, mirroring apimachinery:
 //
-//   - names: IsDNS1123Label, IsDNS1123Subdomain, NameIsDNSSubdomain,
-//     IsDomainPrefixedPath, and the ObjectMeta rules (ValidateObjectMeta,
-//     finalizers, owner references);
-//   - labels and annotations: IsQualifiedName, IsValidLabelValue,
-//     ValidateLabels, ValidateAnnotations;
-//   - label selectors: ValidateLabelSelectorView and MatchLabelSelectorView.
+//   - the content validators, one family in content*.go: DNS-1123 labels
+//     and subdomains, DNS-1035 labels, domain-prefixed paths and keys,
+//     qualified names and label values, C identifiers, environment variable
+//     names (strict and relaxed), ConfigMap keys, port numbers and names,
+//     user and group IDs, percentages, HTTP header names, decimal integers
+//     and IP addresses (with the 1.37 legacy-field rules);
+//   - object names and ObjectMeta rules (ValidateObjectMeta, finalizers,
+//     owner references);
+//   - label and annotation maps: ValidateLabels, ValidateAnnotations;
+//   - label selectors: ValidateLabelSelector (matching itself is
+//     job.LabelSelector.Matches, the one implementation).
 //
 // Determinism: upstream iterates Go maps (labels, annotations, matchLabels)
 // in random order, so the order of several errors from one map is
@@ -19,9 +24,11 @@
 // sorted (byte-wise) order, so its error lists are deterministic; the set
 // of errors is the same as upstream's.
 //
-// Version: messages follow the newest apimachinery, in which length limits
-// of names, label keys and label values read "must be no more than <n>
-// bytes" (older servers said "characters"); see MaxLenError.
+// Length messages: like the API server, the DNS-name, port-name and
+// ConfigMap-key rules say "must be no more than <n> characters"
+// (MaxLenError, apimachinery's util/validation) while label keys and label
+// values say "must be no more than <n> bytes" (MaxLenBytesError, its
+// api/validate/content package).
 //
 // The package uses only the standard library, never mutates its inputs and
 // never panics on data.

@@ -82,8 +82,8 @@ func TestValidateJobSelectorAndLabels(t *testing.T) {
 			setName(j, name64)
 			j.Spec.Selector = &job.LabelSelector{MatchLabels: map[string]string{job.ControllerUIDLabel: fUID}}
 		}, field.ErrorList{
-			inv("spec.template.labels", name64, MaxLenError(63)),
-			inv("spec.template.labels", name64, MaxLenError(63)),
+			inv("spec.template.labels", name64, MaxLenBytesError(63)),
+			inv("spec.template.labels", name64, MaxLenBytesError(63)),
 		}},
 		{"C69", fixtureM, func(j *job.Job) { j.Name = "My_Job" },
 			field.ErrorList{inv("metadata.name", "My_Job", msgSubdomain)}},
@@ -140,10 +140,10 @@ func TestValidateJobMetadataAndTemplate(t *testing.T) {
 		}},
 		{"ownerref-empty", fixtureM, func(j *job.Job) { j.OwnerReferences = []job.OwnerReference{{}} },
 			field.ErrorList{
-				inv("metadata.ownerReferences.apiVersion", "", "version must not be empty"),
-				inv("metadata.ownerReferences.kind", "", "kind must not be empty"),
-				inv("metadata.ownerReferences.name", "", "name must not be empty"),
-				inv("metadata.ownerReferences.uid", rawRender(`""`), "uid must not be empty"),
+				req("metadata.ownerReferences[0].apiVersion", "must not be empty"),
+				req("metadata.ownerReferences[0].kind", "must not be empty"),
+				req("metadata.ownerReferences[0].name", "must not be empty"),
+				req("metadata.ownerReferences[0].uid", "must not be empty"),
 			}},
 		{"finalizers", fixtureM, func(j *job.Job) { j.Finalizers = []string{"orphan", "foregroundDeletion", "custom"} },
 			field.ErrorList{

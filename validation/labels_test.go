@@ -31,16 +31,16 @@ func TestIsQualifiedName(t *testing.T) {
 		{"-a", []string{primMsgNamePart}},
 		{"a-", []string{primMsgNamePart}},
 		{"nospecialchars%^=@", []string{primMsgNamePart}},
-		{strings.Repeat("a", 64), []string{"name part " + primMsgMax63}},
-		{strings.Repeat("-", 64), []string{"name part " + primMsgMax63, primMsgNamePart}},
+		{strings.Repeat("a", 64), []string{"name part " + primMsgMax63B}},
+		{strings.Repeat("-", 64), []string{"name part " + primMsgMax63B, primMsgNamePart}},
 		{"only/one/slash", []string{primMsgKeyTooManySlashes}},
 		{"a//", []string{primMsgKeyTooManySlashes}},
 		{"/simple", []string{"prefix part must be non-empty"}},
 		{"/", []string{"prefix part must be non-empty", "name part must be non-empty", primMsgNamePart}},
 		{"example.com/", []string{"name part must be non-empty", primMsgNamePart}},
 		{"Example.com/abc", []string{"prefix part " + primMsgDNSSubdomain}},
-		{strings.Repeat("a", 254) + "/abc", []string{"prefix part " + primMsgMax253}},
-		{strings.Repeat("A", 254) + "/-", []string{"prefix part " + primMsgMax253, "prefix part " + primMsgDNSSubdomain, primMsgNamePart}},
+		{strings.Repeat("a", 254) + "/abc", []string{"prefix part " + primMsgMax253B}},
+		{strings.Repeat("A", 254) + "/-", []string{"prefix part " + primMsgMax253B, "prefix part " + primMsgDNSSubdomain, primMsgNamePart}},
 		{"é", []string{primMsgNamePart}},
 	}
 	for _, tc := range tests {
@@ -55,12 +55,12 @@ func TestIsValidLabelValue(t *testing.T) {
 	}{
 		{"", nil}, {"simple", nil}, {"1234", nil}, {"my_value", nil}, {"a.b-c_d", nil},
 		{strings.Repeat("a", 63), nil},
-		{strings.Repeat("a", 64), []string{primMsgMax63}},
+		{strings.Repeat("a", 64), []string{primMsgMax63B}},
 		{"bad value", []string{primMsgLabelValue}},
 		{"-starts-with-dash", []string{primMsgLabelValue}},
 		{"ends.with.dot.", []string{primMsgLabelValue}},
 		{"Tama-nui-te-rā", []string{primMsgLabelValue}},
-		{strings.Repeat("a", 63) + ".", []string{primMsgMax63, primMsgLabelValue}},
+		{strings.Repeat("a", 63) + ".", []string{primMsgMax63B, primMsgLabelValue}},
 	}
 	for _, tc := range tests {
 		primCheck(t, "IsValidLabelValue("+tc.in+")", IsValidLabelValue(tc.in), tc.want)
@@ -80,8 +80,8 @@ func TestValidateLabels(t *testing.T) {
 		{"C68 long job name, at the map's path", field.NewPath("spec", "template", "labels"),
 			map[string]string{"job-name": long, "batch.kubernetes.io/job-name": long},
 			[]string{
-				`spec.template.labels: Invalid value: "` + long + `": ` + primMsgMax63,
-				`spec.template.labels: Invalid value: "` + long + `": ` + primMsgMax63,
+				`spec.template.labels: Invalid value: "` + long + `": ` + primMsgMax63B,
+				`spec.template.labels: Invalid value: "` + long + `": ` + primMsgMax63B,
 			}},
 		{"sorted keys, key errors before value errors", field.NewPath("spec", "selector", "matchLabels"),
 			map[string]string{"z": "bad value", "a/b/c": "-x", "m": "ok"},
@@ -226,8 +226,8 @@ func FuzzIsQualifiedName(f *testing.F) {
 // linear time (hand-written scanners, no backtracking).
 func TestHugeInputs(t *testing.T) {
 	huge := strings.Repeat("a", 1<<20)
-	primCheck(t, "label value", IsValidLabelValue(huge), []string{primMsgMax63})
-	primCheck(t, "qualified name", IsQualifiedName(huge+"/"+huge), []string{"prefix part " + primMsgMax253, "name part " + primMsgMax63})
+	primCheck(t, "label value", IsValidLabelValue(huge), []string{primMsgMax63B})
+	primCheck(t, "qualified name", IsQualifiedName(huge+"/"+huge), []string{"prefix part " + primMsgMax253B, "name part " + primMsgMax63B})
 	primCheck(t, "subdomain", IsDNS1123Subdomain(huge), []string{primMsgMax253})
 	hugeBad := strings.Repeat("a.", 1<<19)
 	primCheck(t, "subdomain bad", IsDNS1123Subdomain(hugeBad), []string{primMsgMax253, primMsgDNSSubdomain})

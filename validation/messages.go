@@ -1,7 +1,7 @@
 package validation
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/jobkit/jobkit/validation/field"
@@ -14,15 +14,27 @@ import (
 // "spec.parallelism: Invalid value: -1: must be greater than or equal to 0".
 const IsNegativeErrorMsg = "must be greater than or equal to 0"
 
-// MaxLenError returns the message of a too-long string:
-// "must be no more than <n> bytes".
-//
-// Version note: apimachinery's validate/content package (which the newest
-// API servers use for label keys, label values and DNS names) says "bytes";
-// releases before it said "must be no more than <n> characters". Changing
-// this one function switches every length message of the package.
+// MaxLenError returns the length message of apimachinery's
+// pkg/util/validation: "must be no more than <n> characters". The API server
+// uses it for DNS-1123 labels and subdomains (object names, container and
+// volume names), DNS-1035 labels, port names and ConfigMap keys, even
+// though the limit is counted in bytes.
 func MaxLenError(length int) string {
-	return fmt.Sprintf("must be no more than %d bytes", length)
+	return "must be no more than " + strconv.Itoa(length) + " characters"
+}
+
+// MaxLenBytesError returns the length message of apimachinery's newer
+// api/validate/content package: "must be no more than <n> bytes". The API
+// server uses it for label keys (the name part and the DNS prefix of
+// IsQualifiedName) and label values.
+func MaxLenBytesError(length int) string {
+	return "must be no more than " + strconv.Itoa(length) + " bytes"
+}
+
+// InclusiveRangeError returns the message of a number outside [lo, hi]:
+// "must be between <lo> and <hi>, inclusive".
+func InclusiveRangeError(lo, hi int) string {
+	return "must be between " + strconv.Itoa(lo) + " and " + strconv.Itoa(hi) + ", inclusive"
 }
 
 // RegexError returns the message of a failed format check:

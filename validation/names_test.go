@@ -16,8 +16,10 @@ import (
 const (
 	primMsgDNSLabel     = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
 	primMsgDNSSubdomain = `a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`
-	primMsgMax63        = "must be no more than 63 bytes"
-	primMsgMax253       = "must be no more than 253 bytes"
+	primMsgMax63        = "must be no more than 63 characters"
+	primMsgMax63B       = "must be no more than 63 bytes"
+	primMsgMax253       = "must be no more than 253 characters"
+	primMsgMax253B      = "must be no more than 253 bytes"
 )
 
 func primErrStrings(errs field.ErrorList) []string {
@@ -42,13 +44,17 @@ func TestMessageHelpers(t *testing.T) {
 		RegexError("m", "re", "a", "b"),
 		RegexError("m", "re", "a", "b", "c"),
 		MaxLenError(63),
+		MaxLenBytesError(63),
+		InclusiveRangeError(1, 65535),
 		EmptyError(),
 	}, []string{
 		"m (regex used for validation is 're')",
 		"m (e.g. 'a', regex used for validation is 're')",
 		"m (e.g. 'a',  or 'b', regex used for validation is 're')",
 		"m (e.g. 'a',  or 'b',  or 'c', regex used for validation is 're')",
+		"must be no more than 63 characters",
 		"must be no more than 63 bytes",
+		"must be between 1 and 65535, inclusive",
 		"must be non-empty",
 	})
 }
@@ -222,19 +228,26 @@ func TestValidateOwnerReferences(t *testing.T) {
 	}{
 		{"valid", []OwnerReferenceView{good, {APIVersion: "v1", Kind: "Pod", Name: "p", UID: "u2", Controller: &no}}, nil},
 		{"all empty", []OwnerReferenceView{{}}, []string{
-			`metadata.ownerReferences.apiVersion: Invalid value: "": version must not be empty`,
-			`metadata.ownerReferences.kind: Invalid value: "": kind must not be empty`,
-			`metadata.ownerReferences.name: Invalid value: "": name must not be empty`,
-			`metadata.ownerReferences.uid: Invalid value: "": uid must not be empty`,
+			`metadata.ownerReferences[0].apiVersion: Required value: must not be empty`,
+			`metadata.ownerReferences[0].kind: Required value: must not be empty`,
+			`metadata.ownerReferences[0].name: Required value: must not be empty`,
+			`metadata.ownerReferences[0].uid: Required value: must not be empty`,
 		}},
 		{"group without version", []OwnerReferenceView{{APIVersion: "batch/", Kind: "K", Name: "n", UID: "u"}}, []string{
-			`metadata.ownerReferences.apiVersion: Invalid value: "batch/": version must not be empty`,
+			`metadata.ownerReferences[0].apiVersion: Invalid value: "batch/": must be <group>/<version> or <version>`,
 		}},
 		{"unparsable apiVersion", []OwnerReferenceView{{APIVersion: "a/b/c", Kind: "K", Name: "n", UID: "u"}}, []string{
-			`metadata.ownerReferences.apiVersion: Invalid value: "a/b/c": version must not be empty`,
+			`metadata.ownerReferences[0].apiVersion: Invalid value: "a/b/c": must be <group>/<version> or <version>`,
 		}},
 		{"event owner", []OwnerReferenceView{{APIVersion: "v1", Kind: "Event", Name: "e", UID: "u"}}, []string{
-			`metadata.ownerReferences: Invalid value: {"apiVersion":"v1","kind":"Event","name":"e","uid":"u"}: /v1, Kind=Event is disallowed from being an owner`,
+			`metadata.ownerReferences[0]: Invalid value: {"apiVersion":"v1","kind":"Event","name":"e","uid":"u"}: /v1, Kind=Event is disallowed from being an owner`,
+		}},
+		{"slash only", []OwnerReferenceView{{APIVersion: "/", Kind: "K", Name: "n", UID: "u"}}, []string{
+			`metadata.ownerReferences[0].apiVersion: Invalid value: "/": must be <group>/<version> or <version>`,
+		}},
+		{"two references, each error at its index (no longer de-duplicated)", []OwnerReferenceView{{APIVersion: "v1", Name: "a", UID: "u"}, {APIVersion: "v1", Name: "b", UID: "v"}}, []string{
+			`metadata.ownerReferences[0].kind: Required value: must not be empty`,
+			`metadata.ownerReferences[1].kind: Required value: must not be empty`,
 		}},
 		{"two controllers", []OwnerReferenceView{good, {APIVersion: "apps/v1", Kind: "ReplicaSet", Name: "r", UID: "u3", Controller: &yes}}, []string{
 			`metadata.ownerReferences: Invalid value: [{"apiVersion":"batch/v1","kind":"CronJob","name":"c","uid":"u1","controller":true},{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"r","uid":"u3","controller":true}]: Only one reference can have Controller set to true. Found "true" in references for CronJob/c and ReplicaSet/r`,
@@ -277,7 +290,7 @@ func TestValidateObjectMeta(t *testing.T) {
 			`metadata.generation: Invalid value: -1: must be greater than or equal to 0`,
 			`metadata.labels: Invalid value: "bad value": ` + primMsgLabelValue,
 			`metadata.annotations: Invalid value: "a/b/c": ` + primMsgKeyTooManySlashes,
-			`metadata.ownerReferences.uid: Invalid value: "": uid must not be empty`,
+			`metadata.ownerReferences[0].uid: Required value: must not be empty`,
 			`metadata.finalizers: Invalid value: "-f": ` + primMsgNamePart,
 		}},
 		{"namespace forbidden", ObjectMetaView{Name: "n", Namespace: "default"}, false, []string{

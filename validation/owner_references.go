@@ -26,44 +26,47 @@ type OwnerReferenceView struct {
 	BlockOwnerDeletion *bool `json:"blockOwnerDeletion,omitempty"`
 }
 
-// ownerUIDValue renders like types.UID (a named string): as JSON.
-type ownerUIDValue string
-
 // ValidateOwnerReferences checks metadata.ownerReferences at path. For each
-// reference in order:
+// reference i in order, at path[i]:
 //
-//  1. apiVersion without a version (empty, "/", "group/", or more than one
-//     '/'): Invalid at path.apiVersion "version must not be empty";
-//  2. empty kind: Invalid at path.kind "kind must not be empty";
-//  3. empty name: Invalid at path.name "name must not be empty";
-//  4. empty uid: Invalid at path.uid "uid must not be empty";
-//  5. a core v1 Event as owner: Invalid at path (value = the reference)
+//  1. apiVersion empty: Required at path[i].apiVersion "must not be empty";
+//     otherwise without a version ("/", "group/", or more than one '/'):
+//     Invalid (value = the apiVersion) "must be <group>/<version> or <version>";
+//  2. empty kind, name, uid: Required at path[i].kind, .name, .uid, each
+//     "must not be empty";
+//  3. a core v1 Event as owner: Invalid at path[i] (value = the reference)
 //     "/v1, Kind=Event is disallowed from being an owner";
-//  6. a second (third...) reference with controller true: Invalid at path
+//  4. a second (third...) reference with controller true: Invalid at path
 //     (value = the whole list) `Only one reference can have Controller set
 //     to true. Found "true" in references for <Kind>/<name> and <Kind>/<name>`
 //     naming the first controller and this one.
 //
-// The child paths are not indexed, as upstream.
+// (Before 1.36 the first three were Invalid errors at unindexed paths, e.g.
+// "metadata.ownerReferences.kind: Invalid value: \"\": kind must not be
+// empty", which the aggregate message de-duplicated across references.)
 func ValidateOwnerReferences(refs []OwnerReferenceView, path *field.Path) field.ErrorList {
 	var errs field.ErrorList
 	firstController := ""
-	for _, ref := range refs {
+	for i, ref := range refs {
+		rp := path.Index(i)
 		group, version, kind := splitOwnerAPIVersion(ref.APIVersion, ref.Kind)
-		if version == "" {
-			errs = append(errs, field.Invalid(path.Child("apiVersion"), ref.APIVersion, "version must not be empty"))
+		switch {
+		case ref.APIVersion == "":
+			errs = append(errs, field.Required(rp.Child("apiVersion"), "must not be empty"))
+		case version == "":
+			errs = append(errs, field.Invalid(rp.Child("apiVersion"), ref.APIVersion, "must be <group>/<version> or <version>"))
 		}
 		if kind == "" {
-			errs = append(errs, field.Invalid(path.Child("kind"), ref.Kind, "kind must not be empty"))
+			errs = append(errs, field.Required(rp.Child("kind"), "must not be empty"))
 		}
 		if ref.Name == "" {
-			errs = append(errs, field.Invalid(path.Child("name"), ref.Name, "name must not be empty"))
+			errs = append(errs, field.Required(rp.Child("name"), "must not be empty"))
 		}
 		if ref.UID == "" {
-			errs = append(errs, field.Invalid(path.Child("uid"), ownerUIDValue(ref.UID), "uid must not be empty"))
+			errs = append(errs, field.Required(rp.Child("uid"), "must not be empty"))
 		}
 		if group == "" && version == "v1" && kind == "Event" {
-			errs = append(errs, field.Invalid(path, ref, "/v1, Kind=Event is disallowed from being an owner"))
+			errs = append(errs, field.Invalid(rp, ref, "/v1, Kind=Event is disallowed from being an owner"))
 		}
 		if ref.Controller != nil && *ref.Controller {
 			this := ref.Kind + "/" + ref.Name

@@ -76,7 +76,7 @@ func TestPipelineLongName(t *testing.T) {
 	for _, e := range validation.ValidateJob(j, validation.DefaultOptions()) {
 		got = append(got, e.Error())
 	}
-	msg := `Invalid value: "` + name + `": ` + validation.MaxLenError(63)
+	msg := `Invalid value: "` + name + `": ` + validation.MaxLenBytesError(63)
 	want := []string{"metadata.labels: " + msg, "metadata.labels: " + msg, "spec.template.labels: " + msg, "spec.template.labels: " + msg}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -56,7 +56,7 @@ func TestValidateLabelSelectorView(t *testing.T) {
 			`spec.selector.matchExpressions[1].operator: Invalid value: "Bad": not a valid selector operator`,
 			`spec.selector.matchExpressions[1].key: Invalid value: "a/b/c": ` + primMsgKeyTooManySlashes,
 			`spec.selector.matchExpressions[1].values[0]: Invalid value: "-": ` + primMsgLabelValue,
-			`spec.selector.matchExpressions[1].values[1]: Invalid value: "` + strings.Repeat("v", 64) + `": ` + primMsgMax63,
+			`spec.selector.matchExpressions[1].values[1]: Invalid value: "` + strings.Repeat("v", 64) + `": ` + primMsgMax63B,
 		}},
 	}
 	for _, tc := range tests {
