@@ -119,7 +119,7 @@ func warm(pods []*Pod, indexed bool, sel *podSelector, out *warmChunkData) int {
 		if indexed {
 			out.index[i] = parseCompletionIndex(p.Annotations)
 		}
-		out.match[i] = sel.matches(p.Labels)
+		out.match[i] = sel.Matches(p.Labels)
 		if len(p.OwnerReferences) > 0 {
 			if c := p.OwnerReferences[0].Controller; c != nil && *c {
 				sum++

@@ -3,6 +3,8 @@ package job
 import (
 	"fmt"
 	"slices"
+
+	"github.com/jobkit/jobkit/job/metav1"
 )
 
 // claimPods decides which of the observed pods belong to the Job (§3, end)
@@ -70,41 +72,17 @@ func (s *syncer) claimPods(pods []*Pod) error {
 // refOf names p.
 func refOf(p *Pod) PodRef { return PodRef{Namespace: p.Namespace, Name: p.Name, UID: p.UID} }
 
-// podSelector is a LabelSelector checked once and flattened for matching
-// many pods: matchLabels as a slice of pairs (no map iteration per pod).
-type podSelector struct {
-	pairs []labelPair
-	exprs []LabelSelectorRequirement
-}
+// podSelector is the Job's selector compiled for matching many pods.
+type podSelector = metav1.CompiledSelector
 
-type labelPair struct{ key, value string }
-
-// compileSelector validates sel (non-nil) and flattens it; a malformed
-// requirement is an error naming spec.selector.matchExpressions[i].
+// compileSelector checks sel and compiles it; a malformed requirement is an
+// error naming spec.selector.matchExpressions[i].
 func compileSelector(sel *LabelSelector) (podSelector, error) {
-	if _, err := sel.Matches(nil); err != nil {
+	c, err := sel.Compile()
+	if err != nil {
 		return podSelector{}, fmt.Errorf("spec.selector.%w", err)
 	}
-	ps := podSelector{exprs: sel.MatchExpressions, pairs: make([]labelPair, 0, len(sel.MatchLabels))}
-	for k, v := range sel.MatchLabels {
-		ps.pairs = append(ps.pairs, labelPair{k, v})
-	}
-	return ps, nil
-}
-
-// matches has the semantics of LabelSelector.Matches on a valid selector.
-func (ps *podSelector) matches(labels map[string]string) bool {
-	for _, kv := range ps.pairs {
-		if v, ok := labels[kv.key]; !ok || v != kv.value {
-			return false
-		}
-	}
-	for _, r := range ps.exprs {
-		if !r.Matches(labels) {
-			return false
-		}
-	}
-	return true
+	return c, nil
 }
 
 // claim is an adoption or a release decided by claimPods.

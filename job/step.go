@@ -277,6 +277,7 @@ func (s *syncer) output() Output {
 // pod name then UID; no status; the backoff record is dropped.
 func finishedJobCleanup(j *Job, pods []*Pod) Output {
 	var todo []*Pod
+	sel, _ := j.Spec.Selector.Compile() // a malformed selector matches nothing
 	for _, p := range pods {
 		if p.Namespace != j.Namespace || !p.HasFinalizer(TrackingFinalizer) {
 			continue
@@ -285,7 +286,7 @@ func finishedJobCleanup(j *Job, pods []*Pod) Output {
 			if ref.UID != j.UID {
 				continue
 			}
-		} else if ok, _ := j.Spec.Selector.Matches(p.Labels); !ok {
+		} else if !sel.Matches(p.Labels) {
 			continue
 		}
 		todo = append(todo, p)

@@ -70,24 +70,9 @@ func validateSelector(s *job.JobSpec, p *field.Path, allowInvalidValues bool) fi
 	return errs
 }
 
-// selectorView converts a Job selector to the shared view (nil stays nil).
-func selectorView(s *job.LabelSelector) *LabelSelectorView {
-	if s == nil {
-		return nil
-	}
-	v := &LabelSelectorView{MatchLabels: s.MatchLabels}
-	if len(s.MatchExpressions) > 0 {
-		v.MatchExpressions = make([]LabelSelectorRequirementView, len(s.MatchExpressions))
-		for i, r := range s.MatchExpressions {
-			v.MatchExpressions[i] = LabelSelectorRequirementView{Key: r.Key, Operator: string(r.Operator), Values: r.Values}
-		}
-	}
-	return v
-}
-
 // validateLabelSelector is metav1 ValidateLabelSelector (§5.3).
 func validateLabelSelector(s *job.LabelSelector, p *field.Path, allowInvalidValues bool) field.ErrorList {
-	return ValidateLabelSelectorView(selectorView(s), LabelSelectorValidationOptions{AllowInvalidLabelValueInSelector: allowInvalidValues}, p)
+	return ValidateLabelSelector(s, LabelSelectorValidationOptions{AllowInvalidLabelValueInSelector: allowInvalidValues}, p)
 }
 
 // selectorMatches converts s like metav1.LabelSelectorAsSelector and
@@ -95,7 +80,7 @@ func validateLabelSelector(s *job.LabelSelector, p *field.Path, allowInvalidValu
 // key, operator, value count or label value): upstream then skips its match
 // check silently. nil matches nothing; empty matches everything.
 func selectorMatches(s *job.LabelSelector, labels map[string]string) (ok, convertible bool) {
-	ok, err := MatchLabelSelectorView(selectorView(s), labels)
+	ok, err := MatchLabelSelector(s, labels)
 	return ok, err == nil
 }
 

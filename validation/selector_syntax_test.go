@@ -5,49 +5,50 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/validation/field"
 )
 
-func TestValidateLabelSelectorView(t *testing.T) {
+func TestValidateLabelSelector(t *testing.T) {
 	p := field.NewPath("spec", "selector")
 	tests := []struct {
 		name string
-		sel  *LabelSelectorView
+		sel  *job.LabelSelector
 		opts LabelSelectorValidationOptions
 		want []string
 	}{
 		{"nil", nil, LabelSelectorValidationOptions{}, nil},
-		{"empty", &LabelSelectorView{}, LabelSelectorValidationOptions{}, nil},
-		{"valid", &LabelSelectorView{
+		{"empty", &job.LabelSelector{}, LabelSelectorValidationOptions{}, nil},
+		{"valid", &job.LabelSelector{
 			MatchLabels: map[string]string{"batch.kubernetes.io/controller-uid": "1a2b3c"},
-			MatchExpressions: []LabelSelectorRequirementView{
+			MatchExpressions: []job.LabelSelectorRequirement{
 				{Key: "a", Operator: "In", Values: []string{"x", ""}},
 				{Key: "b", Operator: "NotIn", Values: []string{"y"}},
 				{Key: "c", Operator: "Exists"},
 				{Key: "d", Operator: "DoesNotExist", Values: []string{}},
 			},
 		}, LabelSelectorValidationOptions{}, nil},
-		{"C64 unknown operator", &LabelSelectorView{MatchExpressions: []LabelSelectorRequirementView{{Key: "k", Operator: "Foo"}}},
+		{"C64 unknown operator", &job.LabelSelector{MatchExpressions: []job.LabelSelectorRequirement{{Key: "k", Operator: "Foo"}}},
 			LabelSelectorValidationOptions{}, []string{`spec.selector.matchExpressions[0].operator: Invalid value: "Foo": not a valid selector operator`}},
-		{"Gt is not a selector operator, rendered as JSON", &LabelSelectorView{MatchExpressions: []LabelSelectorRequirementView{{Key: "k", Operator: "<Gt>", Values: []string{"1"}}}},
+		{"Gt is not a selector operator, rendered as JSON", &job.LabelSelector{MatchExpressions: []job.LabelSelectorRequirement{{Key: "k", Operator: "<Gt>", Values: []string{"1"}}}},
 			LabelSelectorValidationOptions{}, []string{`spec.selector.matchExpressions[0].operator: Invalid value: "\u003cGt\u003e": not a valid selector operator`}},
-		{"operators are case-sensitive", &LabelSelectorView{MatchExpressions: []LabelSelectorRequirementView{{Key: "k", Operator: "in", Values: []string{"v"}}}},
+		{"operators are case-sensitive", &job.LabelSelector{MatchExpressions: []job.LabelSelectorRequirement{{Key: "k", Operator: "in", Values: []string{"v"}}}},
 			LabelSelectorValidationOptions{}, []string{`spec.selector.matchExpressions[0].operator: Invalid value: "in": not a valid selector operator`}},
-		{"C65 In without values", &LabelSelectorView{MatchExpressions: []LabelSelectorRequirementView{{Key: "k", Operator: "In"}}},
+		{"C65 In without values", &job.LabelSelector{MatchExpressions: []job.LabelSelectorRequirement{{Key: "k", Operator: "In"}}},
 			LabelSelectorValidationOptions{}, []string{"spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'"}},
-		{"NotIn with empty values", &LabelSelectorView{MatchExpressions: []LabelSelectorRequirementView{{Key: "k", Operator: "NotIn", Values: []string{}}}},
+		{"NotIn with empty values", &job.LabelSelector{MatchExpressions: []job.LabelSelectorRequirement{{Key: "k", Operator: "NotIn", Values: []string{}}}},
 			LabelSelectorValidationOptions{}, []string{"spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'"}},
-		{"C66 Exists with values", &LabelSelectorView{MatchExpressions: []LabelSelectorRequirementView{{Key: "k", Operator: "Exists", Values: []string{"x"}}}},
+		{"C66 Exists with values", &job.LabelSelector{MatchExpressions: []job.LabelSelectorRequirement{{Key: "k", Operator: "Exists", Values: []string{"x"}}}},
 			LabelSelectorValidationOptions{}, []string{"spec.selector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'"}},
-		{"C67 bad value", &LabelSelectorView{MatchExpressions: []LabelSelectorRequirementView{{Key: "a", Operator: "NotIn", Values: []string{"bad value"}}}},
+		{"C67 bad value", &job.LabelSelector{MatchExpressions: []job.LabelSelectorRequirement{{Key: "a", Operator: "NotIn", Values: []string{"bad value"}}}},
 			LabelSelectorValidationOptions{}, []string{`spec.selector.matchExpressions[0].values[0]: Invalid value: "bad value": ` + primMsgLabelValue}},
-		{"bad value allowed by option", &LabelSelectorView{MatchExpressions: []LabelSelectorRequirementView{{Key: "a", Operator: "NotIn", Values: []string{"bad value"}}}},
+		{"bad value allowed by option", &job.LabelSelector{MatchExpressions: []job.LabelSelectorRequirement{{Key: "a", Operator: "NotIn", Values: []string{"bad value"}}}},
 			LabelSelectorValidationOptions{AllowInvalidLabelValueInSelector: true}, nil},
-		{"option does not cover matchLabels", &LabelSelectorView{MatchLabels: map[string]string{"a": "bad value"}},
+		{"option does not cover matchLabels", &job.LabelSelector{MatchLabels: map[string]string{"a": "bad value"}},
 			LabelSelectorValidationOptions{AllowInvalidLabelValueInSelector: true}, []string{`spec.selector.matchLabels: Invalid value: "bad value": ` + primMsgLabelValue}},
-		{"order: matchLabels, then per expression operator, key, values", &LabelSelectorView{
+		{"order: matchLabels, then per expression operator, key, values", &job.LabelSelector{
 			MatchLabels: map[string]string{"-": "v"},
-			MatchExpressions: []LabelSelectorRequirementView{
+			MatchExpressions: []job.LabelSelectorRequirement{
 				{Key: "ok", Operator: "In", Values: []string{"v"}},
 				{Key: "a/b/c", Operator: "Bad", Values: []string{"-", strings.Repeat("v", 64)}},
 			},
@@ -60,30 +61,30 @@ func TestValidateLabelSelectorView(t *testing.T) {
 		}},
 	}
 	for _, tc := range tests {
-		primCheck(t, tc.name, primErrStrings(ValidateLabelSelectorView(tc.sel, tc.opts, p)), tc.want)
+		primCheck(t, tc.name, primErrStrings(ValidateLabelSelector(tc.sel, tc.opts, p)), tc.want)
 	}
 }
 
-func TestMatchLabelSelectorView(t *testing.T) {
+func TestMatchLabelSelector(t *testing.T) {
 	labels := map[string]string{"app": "x", "tier": "", "job-name": "pi"}
-	req := func(key, op string, values ...string) *LabelSelectorView {
-		return &LabelSelectorView{MatchExpressions: []LabelSelectorRequirementView{{Key: key, Operator: op, Values: values}}}
+	req := func(key, op string, values ...string) *job.LabelSelector {
+		return &job.LabelSelector{MatchExpressions: []job.LabelSelectorRequirement{{Key: key, Operator: job.LabelSelectorOperator(op), Values: values}}}
 	}
 	tests := []struct {
 		name    string
-		sel     *LabelSelectorView
+		sel     *job.LabelSelector
 		labels  map[string]string
 		want    bool
 		wantErr bool
 	}{
 		{"nil selector matches nothing", nil, labels, false, false},
-		{"empty selector matches everything", &LabelSelectorView{}, nil, true, false},
-		{"empty non-nil parts match everything", &LabelSelectorView{MatchLabels: map[string]string{}, MatchExpressions: []LabelSelectorRequirementView{}}, labels, true, false},
-		{"matchLabels hit", &LabelSelectorView{MatchLabels: map[string]string{"app": "x", "job-name": "pi"}}, labels, true, false},
-		{"matchLabels wrong value", &LabelSelectorView{MatchLabels: map[string]string{"app": "y"}}, labels, false, false},
-		{"matchLabels missing", &LabelSelectorView{MatchLabels: map[string]string{"other": "x"}}, labels, false, false},
-		{"matchLabels empty value", &LabelSelectorView{MatchLabels: map[string]string{"tier": ""}}, labels, true, false},
-		{"matchLabels on nil labels", &LabelSelectorView{MatchLabels: map[string]string{"app": "x"}}, nil, false, false},
+		{"empty selector matches everything", &job.LabelSelector{}, nil, true, false},
+		{"empty non-nil parts match everything", &job.LabelSelector{MatchLabels: map[string]string{}, MatchExpressions: []job.LabelSelectorRequirement{}}, labels, true, false},
+		{"matchLabels hit", &job.LabelSelector{MatchLabels: map[string]string{"app": "x", "job-name": "pi"}}, labels, true, false},
+		{"matchLabels wrong value", &job.LabelSelector{MatchLabels: map[string]string{"app": "y"}}, labels, false, false},
+		{"matchLabels missing", &job.LabelSelector{MatchLabels: map[string]string{"other": "x"}}, labels, false, false},
+		{"matchLabels empty value", &job.LabelSelector{MatchLabels: map[string]string{"tier": ""}}, labels, true, false},
+		{"matchLabels on nil labels", &job.LabelSelector{MatchLabels: map[string]string{"app": "x"}}, nil, false, false},
 		{"In hit", req("app", "In", "y", "x"), labels, true, false},
 		{"In miss", req("app", "In", "y"), labels, false, false},
 		{"In absent", req("zzz", "In", "y"), labels, false, false},
@@ -94,18 +95,18 @@ func TestMatchLabelSelectorView(t *testing.T) {
 		{"Exists absent", req("zzz", "Exists"), labels, false, false},
 		{"DoesNotExist", req("zzz", "DoesNotExist"), labels, true, false},
 		{"DoesNotExist present", req("tier", "DoesNotExist"), labels, false, false},
-		{"all ANDed", &LabelSelectorView{MatchLabels: map[string]string{"app": "x"}, MatchExpressions: []LabelSelectorRequirementView{{Key: "tier", Operator: "DoesNotExist"}}}, labels, false, false},
+		{"all ANDed", &job.LabelSelector{MatchLabels: map[string]string{"app": "x"}, MatchExpressions: []job.LabelSelectorRequirement{{Key: "tier", Operator: "DoesNotExist"}}}, labels, false, false},
 		{"unknown operator fails", req("app", "Gt", "1"), labels, false, true},
 		{"In without values fails", req("app", "In"), labels, false, true},
 		{"Exists with values fails", req("app", "Exists", "x"), labels, false, true},
 		{"bad key fails", req("a/b/c", "Exists"), labels, false, true},
 		{"bad expression value fails", req("app", "NotIn", "bad value"), labels, false, true},
-		{"bad matchLabels value fails", &LabelSelectorView{MatchLabels: map[string]string{"app": "bad value"}}, labels, false, true},
-		{"bad matchLabels key fails", &LabelSelectorView{MatchLabels: map[string]string{"-": "x"}}, labels, false, true},
+		{"bad matchLabels value fails", &job.LabelSelector{MatchLabels: map[string]string{"app": "bad value"}}, labels, false, true},
+		{"bad matchLabels key fails", &job.LabelSelector{MatchLabels: map[string]string{"-": "x"}}, labels, false, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := MatchLabelSelectorView(tc.sel, tc.labels)
+			got, err := MatchLabelSelector(tc.sel, tc.labels)
 			if (err != nil) != tc.wantErr {
 				t.Fatalf("error = %v, wantErr %v", err, tc.wantErr)
 			}
@@ -116,16 +117,16 @@ func TestMatchLabelSelectorView(t *testing.T) {
 	}
 }
 
-func FuzzValidateLabelSelectorView(f *testing.F) {
+func FuzzValidateLabelSelector(f *testing.F) {
 	f.Add("app", "In", "x", "k", "v")
 	f.Add("a/b/c", "Gt", "", "", "")
 	f.Fuzz(func(t *testing.T, key, op, value, mlKey, mlValue string) {
-		sel := &LabelSelectorView{
+		sel := &job.LabelSelector{
 			MatchLabels:      map[string]string{mlKey: mlValue},
-			MatchExpressions: []LabelSelectorRequirementView{{Key: key, Operator: op, Values: []string{value}}},
+			MatchExpressions: []job.LabelSelectorRequirement{{Key: key, Operator: job.LabelSelectorOperator(op), Values: []string{value}}},
 		}
-		errs := ValidateLabelSelectorView(sel, LabelSelectorValidationOptions{}, field.NewPath("spec", "selector"))
-		_, convErr := MatchLabelSelectorView(sel, map[string]string{key: value})
+		errs := ValidateLabelSelector(sel, LabelSelectorValidationOptions{}, field.NewPath("spec", "selector"))
+		_, convErr := MatchLabelSelector(sel, map[string]string{key: value})
 		// With one value, the syntax errors and the conversion failure
 		// coincide: Exists/DoesNotExist with a value is both.
 		if (len(errs) == 0) != (convErr == nil) {
@@ -134,15 +135,15 @@ func FuzzValidateLabelSelectorView(f *testing.F) {
 	})
 }
 
-func ExampleValidateLabelSelectorView() {
-	sel := &LabelSelectorView{
-		MatchExpressions: []LabelSelectorRequirementView{
+func ExampleValidateLabelSelector() {
+	sel := &job.LabelSelector{
+		MatchExpressions: []job.LabelSelectorRequirement{
 			{Key: "k", Operator: "In"},
 			{Key: "k", Operator: "Exists", Values: []string{"x"}},
 			{Key: "k", Operator: "Foo"},
 		},
 	}
-	errs := ValidateLabelSelectorView(sel, LabelSelectorValidationOptions{}, field.NewPath("spec", "selector"))
+	errs := ValidateLabelSelector(sel, LabelSelectorValidationOptions{}, field.NewPath("spec", "selector"))
 	fmt.Println(field.NewInvalidError("Job", "batch", "pi", errs))
 	// Output:
 	// Job.batch "pi" is invalid: [spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn', spec.selector.matchExpressions[1].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist', spec.selector.matchExpressions[2].operator: Invalid value: "Foo": not a valid selector operator]

@@ -58,27 +58,71 @@ func (s *LabelSelector) DeepCopyInto(out *LabelSelector) {
 // everything, In needs the key with one of the values, NotIn is satisfied by
 // a missing key, Exists and DoesNotExist test the key only. An unknown
 // operator, or values that do not fit the operator, is an error naming the
-// requirement (matchExpressions[i]); the result is then false.
+// requirement (matchExpressions[i]); the result is then false. To match
+// many label sets, Compile once instead.
+//
+// Keys and values are not checked for label syntax here (that is
+// validation's concern); this is the one implementation of selector
+// matching, used by the controller and by validation alike.
 func (s *LabelSelector) Matches(labels map[string]string) (bool, error) {
+	c, err := s.Compile()
+	if err != nil {
+		return false, err
+	}
+	return c.Matches(labels), nil
+}
+
+// CompiledSelector is a LabelSelector checked once and flattened for
+// matching many label sets (matchLabels as a slice, no map iteration per
+// match). The zero value matches nothing. It shares the selector's
+// requirements: do not modify the selector while it is in use.
+type CompiledSelector struct {
+	valid bool // false: a nil selector, matches nothing
+	pairs []labelPair
+	exprs []LabelSelectorRequirement
+}
+
+type labelPair struct{ key, value string }
+
+// Compile checks the operators and value counts of s (see Matches) and
+// returns its compiled form; a nil s compiles to a selector that matches
+// nothing.
+func (s *LabelSelector) Compile() (CompiledSelector, error) {
 	if s == nil {
-		return false, nil
+		return CompiledSelector{}, nil
 	}
 	for i, r := range s.MatchExpressions {
 		if err := r.check(); err != nil {
-			return false, fmt.Errorf("matchExpressions[%d]: %w", i, err)
+			return CompiledSelector{}, fmt.Errorf("matchExpressions[%d]: %w", i, err)
 		}
 	}
-	for k, v := range s.MatchLabels {
-		if got, ok := labels[k]; !ok || got != v {
-			return false, nil
+	c := CompiledSelector{valid: true, exprs: s.MatchExpressions}
+	if len(s.MatchLabels) > 0 {
+		c.pairs = make([]labelPair, 0, len(s.MatchLabels))
+		for k, v := range s.MatchLabels {
+			c.pairs = append(c.pairs, labelPair{k, v})
 		}
 	}
-	for _, r := range s.MatchExpressions {
+	return c, nil
+}
+
+// Matches reports whether labels satisfy the compiled selector: every
+// matchLabels pair present with its value, and every requirement.
+func (c *CompiledSelector) Matches(labels map[string]string) bool {
+	if !c.valid {
+		return false
+	}
+	for _, kv := range c.pairs {
+		if v, ok := labels[kv.key]; !ok || v != kv.value {
+			return false
+		}
+	}
+	for _, r := range c.exprs {
 		if !r.Matches(labels) {
-			return false, nil
+			return false
 		}
 	}
-	return true, nil
+	return true
 }
 
 func (r LabelSelectorRequirement) check() error {
