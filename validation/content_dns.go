@@ -37,8 +37,6 @@ func isASCIILowerAlnum(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c &&
 
 func isASCIIAlnum(c byte) bool { return isASCIILowerAlnum(c) || 'A' <= c && c <= 'Z' }
 
-func isASCIIAlpha(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-
 func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // scanDNSLabel reports whether s matches ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$.

@@ -12,7 +12,9 @@ const indexedTrackingWarning = "spec: In Indexed Jobs with a number of completio
 // WarningsOnCreate returns the API server's create warnings for j (§2.11),
 // in order: the name is not a DNS-1123 label; the Indexed tracking
 // warning; then the pod template's generic warnings (see
-// podTemplateWarnings). A nil j is an empty Job.
+// podTemplateWarnings). A nil j is an empty Job. The API server sends them
+// only with a create that passed validation: a caller emulating a request
+// must drop them when ValidateJob reported errors (defaults.Create does).
 func WarningsOnCreate(j *job.Job) []string {
 	if j == nil {
 		j = &job.Job{}
