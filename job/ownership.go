@@ -30,13 +30,32 @@ func (s *syncer) claimPods(pods []*Pod) error {
 	if err != nil {
 		return err
 	}
-	s.recs = make([]podRec, 0, len(pods))
-	var claims []claim
 	pods = inAddressOrder(pods)
+	var claims []claim
+	s.recs, claims, s.warmSink = s.claimInParallel(pods, &sel)
+	slices.SortFunc(claims, func(a, b claim) int { return cmpNameUID(a.pod, b.pod) })
+	for _, c := range claims {
+		if c.adopt {
+			s.actions = append(s.actions, AdoptPod{Pod: refOf(c.pod)})
+		} else {
+			s.actions = append(s.actions, ReleasePod{Pod: refOf(c.pod)})
+		}
+	}
+	return nil
+}
+
+// claimRange claims and classifies pods (one part of the input, in memory
+// order) against the compiled selector sel, returning the kept pods'
+// records and the adoptions and releases, both in the order of pods, and
+// warm's sum. It only reads s, so parts of the input can be claimed
+// concurrently.
+func (s *syncer) claimRange(pods []*Pod, sel *podSelector) (recs []podRec, claims []claim, sink int) {
+	j := s.job
+	recs = make([]podRec, 0, len(pods))
 	var chunk warmChunkData
 	for i, p := range pods {
 		if i%warmChunk == 0 {
-			s.warmSink += warm(pods[i:min(i+warmChunk, len(pods))], s.indexed, &sel, &chunk)
+			sink += warm(pods[i:min(i+warmChunk, len(pods))], s.indexed, sel, &chunk)
 		}
 		ix, match := chunk.index[i%warmChunk], chunk.match[i%warmChunk]
 		if p.Namespace != j.Namespace {
@@ -48,25 +67,17 @@ func (s *syncer) claimPods(pods []*Pod) error {
 		}
 		switch {
 		case ref != nil && match:
-			s.recs = append(s.recs, s.classify(p, false, ix))
+			recs = append(recs, s.classify(p, false, ix))
 		case ref != nil:
 			if !s.jobDeleting {
 				claims = append(claims, claim{pod: p})
 			}
 		case match && !s.jobDeleting && p.DeletionTimestamp == nil:
 			claims = append(claims, claim{pod: p, adopt: true})
-			s.recs = append(s.recs, s.classify(p, true, ix))
+			recs = append(recs, s.classify(p, true, ix))
 		}
 	}
-	slices.SortFunc(claims, func(a, b claim) int { return cmpNameUID(a.pod, b.pod) })
-	for _, c := range claims {
-		if c.adopt {
-			s.actions = append(s.actions, AdoptPod{Pod: refOf(c.pod)})
-		} else {
-			s.actions = append(s.actions, ReleasePod{Pod: refOf(c.pod)})
-		}
-	}
-	return nil
+	return recs, claims, sink
 }
 
 // refOf names p.

@@ -2,6 +2,7 @@ package job
 
 import (
 	"fmt"
+	"runtime"
 	"time"
 )
 
@@ -36,6 +37,12 @@ type Config struct {
 	// controller": a controller embedding Step under its own name next to
 	// a running kube-controller-manager should only pass Jobs that name it.
 	ControllerName string
+	// ScanWorkers is the number of goroutines Step may use to claim and
+	// classify the observed pods when there are at least 2,048 of them (each
+	// scans a contiguous part; the results are joined in input order, so
+	// the output never depends on it). 0 or 1: the calling goroutine only.
+	// Default: GOMAXPROCS, at most 4.
+	ScanWorkers int
 }
 
 // DefaultConfig returns the Kubernetes 1.37 defaults.
@@ -48,6 +55,7 @@ func DefaultConfig() Config {
 		MinBackoffRequeue:         time.Second,
 		ClearStartTimeOnSuspend:   true,
 		ControllerName:            JobControllerName,
+		ScanWorkers:               min(runtime.GOMAXPROCS(0), 4),
 	}
 }
 
