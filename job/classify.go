@@ -88,8 +88,9 @@ func isPodReady(p *Pod) bool {
 
 // classify evaluates the §3 predicates of p, whose completion index
 // annotation parses to ix (ignored for NonIndexed Jobs). adopted pods count
-// as carrying the tracking finalizer (the adoption patch adds it).
-func (s *syncer) classify(p *Pod, adopted bool, ix int32) podRec {
+// as carrying the tracking finalizer (the adoption patch adds it), pods
+// whose finalizer removal is still expected (finRemoved) as not carrying it.
+func (s *syncer) classify(p *Pod, adopted bool, ix int32, finRemoved bool) podRec {
 	r := podRec{pod: p, index: unknownIndex}
 	phase := p.Status.Phase
 	terminal := phase == PodSucceeded || phase == PodFailed
@@ -109,7 +110,7 @@ func (s *syncer) classify(p *Pod, adopted bool, ix int32) podRec {
 	if phase == PodSucceeded {
 		r.flags |= fSucceeded
 	}
-	if adopted || p.HasFinalizer(TrackingFinalizer) {
+	if (adopted || p.HasFinalizer(TrackingFinalizer)) && !finRemoved {
 		r.flags |= fHasFin
 	}
 	if s.indexed {
@@ -134,9 +135,8 @@ func (s *syncer) classify(p *Pod, adopted bool, ix int32) podRec {
 }
 
 // isNew reports whether r is a finished pod not yet accounted for (§3, "new"),
-// ignoring the uncounted lists (the caller checks the list concerned).
-// Finalizer-removal expectations are always satisfied in this model (the
-// caller carries out every RemoveFinalizer before the next Step).
+// ignoring the uncounted lists (the caller checks the list concerned). A
+// pod with a pending finalizer removal (Expectations) has no fHasFin.
 func (r *podRec) isNew() bool {
 	return r.flags&(fHasFin|fValidIndex) == fHasFin|fValidIndex
 }

@@ -180,6 +180,10 @@ func (s *syncer) deletePods(ids []int32, finalizerFirst bool) {
 		}
 		if finalizerFirst {
 			r.flags &^= fHasFin
+			// manageJob's deletions are expected (upstream records no
+			// expectation for Branch A's).
+			s.exp.deletions = append(s.exp.deletions, r.pod.UID)
+			s.exp.removals = append(s.exp.removals, r.pod.UID)
 		}
 	}
 }
@@ -199,6 +203,7 @@ func (s *syncer) createPods(n int, idx []int32) {
 		p := s.newPod(t, ix)
 		s.actions = append(s.actions, CreatePod{Pod: p, Index: ix})
 		s.recordCreate(p.GenerateName)
+		s.exp.creations = append(s.exp.creations, ix)
 	}
 	s.active += int32(n)
 }

@@ -31,6 +31,7 @@ func (s *syncer) claimPods(pods []*Pod) error {
 		return err
 	}
 	pods = inAddressOrder(pods)
+	s.observeExpectations(pods, &sel)
 	var claims []claim
 	s.recs, claims, s.warmSink = s.claimInParallel(pods, &sel)
 	slices.SortFunc(claims, func(a, b claim) int { return cmpNameUID(a.pod, b.pod) })
@@ -65,16 +66,18 @@ func (s *syncer) claimRange(pods []*Pod, sel *podSelector) (recs []podRec, claim
 		if ref != nil && ref.UID != j.UID {
 			continue
 		}
+		adopt := ref == nil && match && !s.jobDeleting && p.DeletionTimestamp == nil
+		finPending := s.exp.pendingFin != nil && s.exp.pendingFin[p.UID]
 		switch {
 		case ref != nil && match:
-			recs = append(recs, s.classify(p, false, ix))
+			recs = append(recs, s.classify(p, false, ix, finPending))
 		case ref != nil:
 			if !s.jobDeleting {
 				claims = append(claims, claim{pod: p})
 			}
-		case match && !s.jobDeleting && p.DeletionTimestamp == nil:
+		case adopt:
 			claims = append(claims, claim{pod: p, adopt: true})
-			recs = append(recs, s.classify(p, true, ix))
+			recs = append(recs, s.classify(p, true, ix, finPending))
 		}
 	}
 	return recs, claims, sink

@@ -23,7 +23,7 @@ func TestSortCanonical(t *testing.T) {
 			}
 			p := testPod(j, fmt.Sprintf("p%d", rapid.IntRange(0, 50).Draw(t, "name")), PodRunning, opts...)
 			p.UID = UID(fmt.Sprint(i))
-			s.recs = append(s.recs, s.classify(p, false, parseCompletionIndex(p.Annotations)))
+			s.recs = append(s.recs, s.classify(p, false, parseCompletionIndex(p.Annotations), false))
 		}
 		ids := make([]int32, n)
 		for i := range ids {

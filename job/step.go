@@ -139,6 +139,9 @@ func Step(in Input) (Output, error) {
 	if err := s.claimPods(in.Pods); err != nil {
 		return Output{}, err
 	}
+	if d, waiting := s.exp.settle(in.Now); waiting {
+		s.requestRequeue(d)
+	}
 	s.snapshot()
 	if s.status.StartTime == nil && !j.Spec.IsSuspended() {
 		s.status.StartTime = Ptr(s.nowT)
@@ -147,12 +150,16 @@ func Step(in Input) (Output, error) {
 
 	suspendChanged := false
 	if s.finished != nil {
-		// Branch A (§4.6).
+		// Branch A (§4.6): with creations or deletions pending, the pods
+		// the informer does not show yet may need accounting first.
 		s.deletePods(slices.Clone(s.activeSorted()), false)
+		if !s.exp.satisfied {
+			s.finished = nil
+		}
 	} else {
 		// Branch B (§4.7).
 		managed := false
-		if !s.jobDeleting {
+		if s.exp.satisfied && !s.jobDeleting {
 			s.manageJob()
 			managed = true
 		}
@@ -194,6 +201,7 @@ func newSyncer(in *Input, cfg Config) *syncer {
 	if sp.Completions != nil {
 		s.hasCompletions, s.completions = true, *sp.Completions
 	}
+	s.exp.init(&in.Memory.Expectations)
 	if s.indexed && sp.BackoffLimitPerIndex != nil {
 		s.perIndex, s.perIndexLimit = true, *sp.BackoffLimitPerIndex
 	}
@@ -258,6 +266,10 @@ func (s *syncer) maybeUpdateSuspended() bool {
 // output assembles the Output of a full sync.
 func (s *syncer) output() Output {
 	out := Output{Actions: s.actions, Events: s.events, Memory: s.mem}
+	if len(s.exp.creations) > 0 {
+		s.exp.young = s.recentPodUIDs()
+	}
+	out.Memory.Expectations = s.exp.result(s.now, s.nowT)
 	if s.lastWrite != nil {
 		out.Status = s.lastWrite.DeepCopy()
 	}
@@ -269,6 +281,20 @@ func (s *syncer) output() Output {
 		out.RequeueAfter = &d
 	}
 	return out
+}
+
+// recentPodUIDs returns the UIDs of the Job's pods (and the orphans it
+// adopts) that were created at or after the CreatedAfter of this sync's
+// creations, or have no creationTimestamp.
+func (s *syncer) recentPodUIDs() []UID {
+	since := NewTime(s.nowT.Add(-CreationClockSkew))
+	var uids []UID
+	for i := range s.recs {
+		if p := s.recs[i].pod; isRecent(p, since) {
+			uids = append(uids, p.UID)
+		}
+	}
+	return uids
 }
 
 // finishedJobCleanup is the output for an already finished Job (§13): a

@@ -95,6 +95,9 @@ type BackoffRecord struct {
 // created sooner. Step returns the zero Memory for a finished Job.
 type Memory struct {
 	Backoff BackoffRecord
+	// Expectations are the actions of earlier syncs the observed pods do
+	// not show yet (see Expectations and Forget).
+	Expectations Expectations
 }
 
 // Input is everything one sync reads.

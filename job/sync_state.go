@@ -63,6 +63,9 @@ type syncer struct {
 	// backoff is the candidate pod-failure backoff record (§4.4).
 	backoff BackoffRecord
 
+	// exp is the sync's work on Memory.Expectations.
+	exp expectState
+
 	// finished is upstream's finishedCondition (nil: none).
 	finished *JobCondition
 

@@ -94,6 +94,7 @@ func (s *syncer) trackAndRemoveFinalizers(needsFlush bool) {
 	for _, id := range removals {
 		p := s.recs[id].pod
 		s.actions = append(s.actions, RemoveFinalizer{Pod: refOf(p)})
+		s.exp.removals = append(s.exp.removals, p.UID)
 		delete(finUIDs, p.UID)
 	}
 

@@ -29,7 +29,7 @@ func TestActiveIndexes(t *testing.T) {
 			}
 			ph := rapid.SampledFrom([]PodPhase{PodRunning, PodPending, PodSucceeded, PodFailed}).Draw(t, "phase")
 			p := testPod(j, fmt.Sprintf("p%d", i), ph, opts...)
-			r := s.classify(p, false, parseCompletionIndex(p.Annotations))
+			r := s.classify(p, false, parseCompletionIndex(p.Annotations), false)
 			s.recs = append(s.recs, r)
 			if !r.is(fActive) {
 				continue

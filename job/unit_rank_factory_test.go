@@ -43,7 +43,7 @@ func TestDeletionRanking(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := &syncer{job: j}
-			s.recs = []podRec{s.classify(tc.a, false, parseCompletionIndex(tc.a.Annotations)), s.classify(tc.b, false, parseCompletionIndex(tc.b.Annotations))}
+			s.recs = []podRec{s.classify(tc.a, false, parseCompletionIndex(tc.a.Annotations), false), s.classify(tc.b, false, parseCompletionIndex(tc.b.Annotations), false)}
 			ka, kb := s.rankKeyOf(0), s.rankKeyOf(1)
 			if c := s.cmpRank(&ka, &kb); c >= 0 {
 				t.Errorf("cmpRank(a, b) = %d, want < 0", c)

@@ -42,7 +42,8 @@ func (m *machine) crash(t *rapid.T) {
 	if rapid.Bool().Draw(t, "restartDropsMemory") {
 		m.w.Memory = job.Memory{}
 	} else if k >= 0 {
-		m.w.Memory = out.Memory
+		// The executor reports the actions it did not carry out.
+		m.w.Memory = out.Memory.Forget(out.Actions[k+1:]...)
 	}
 }
 
@@ -72,7 +73,7 @@ func (m *machine) checkReplay(out job.Output, k int) error {
 	if changedPods {
 		return nil
 	}
-	in := job.Input{Job: m.w.job, Pods: m.w.inputPods(), Now: m.w.Now(), Memory: out.Memory, Config: m.w.Config}
+	in := job.Input{Job: m.w.job, Pods: m.w.inputPods(), Now: m.w.Now(), Memory: out.Memory.Forget(out.Actions[k+1:]...), Config: m.w.Config}
 	again, err := m.stepFn(in)
 	if err != nil {
 		return err
