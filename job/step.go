@@ -83,10 +83,14 @@ import "slices"
 //
 // Memory: the candidate backoff record becomes Output.Memory only when the
 // sync performs its first status write (F1), as upstream persists it then;
-// otherwise in.Memory is returned unchanged. Upstream's create/delete and
-// finalizer-removal expectations are not modelled: Step assumes that the
-// caller carried out every action of the previous Step and passes the
-// complete, current pod set, in which case they are always satisfied.
+// otherwise in.Memory's record is returned unchanged. Output.Memory's
+// Expectations are in.Memory's minus what the pods now show, plus the
+// creations, manageJob deletions and finalizer removals this sync asks for
+// (see Expectations). While creations or deletions are pending, manageJob
+// does not run and Branch A sets no condition (upstream's unsatisfied
+// expectations), and RequeueAfter is at most the time until they expire. A
+// caller that carries out every action and passes the current pods sees
+// every expectation satisfied at the next Step; the zero Memory has none.
 //
 // Where upstream's order is unspecified (pod list order, sort ties), Step
 // uses its canonical pod order (completion index for Indexed Jobs, then pod
@@ -95,10 +99,13 @@ import "slices"
 //
 // # Deliberate differences from upstream
 //
-//   - Expectations (create/delete and finalizer removal) are not modelled
-//     (see Memory above); every action is assumed to succeed, so upstream's
-//     error paths (partial deletions, failed patches, creation batches
-//     stopping at the first error) do not occur.
+//   - Step's outputs assume every action succeeds; the executor reports
+//     failures through Memory.Forget (see the package doc), and the next
+//     Step recomputes from the pods. Upstream lowers status.active in the
+//     same sync for failed creations; jobkit's next sync does.
+//   - Expectations are by pod (UID, completion index), not counts of
+//     informer events (see Expectations); a pending creation also asks for
+//     a requeue at its expiry (upstream waits for an event).
 //   - A pod deleted by manageJob with its finalizer removed first is not
 //     listed again in a RemoveFinalizer of the same sync (upstream patches
 //     it a second time when the Job completes in that sync; the effect is

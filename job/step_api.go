@@ -88,11 +88,15 @@ type BackoffRecord struct {
 }
 
 // Memory is what the controller keeps between syncs of one Job outside the
-// API objects. Pass the Memory of the previous Output to the next Step; the
-// zero Memory is a freshly started controller. Dropping it (a controller
-// restart, or a deleted Job, for which upstream drops its record) forgets
-// the failures behind the pod-failure backoff, so replacements may be
-// created sooner. Step returns the zero Memory for a finished Job.
+// API objects. Pass the Memory of the previous Output to the next Step,
+// after Forget of the actions that were not carried out; the zero Memory is
+// a freshly started controller. Dropping it (a controller restart, or a
+// deleted Job, for which upstream drops its record) forgets the failures
+// behind the pod-failure backoff, so replacements may be created sooner,
+// and the pending expectations, so the next Step must see pods at least as
+// fresh as every action carried out (an informer's first list after a
+// restart is). Step returns the zero Memory for a finished Job. A Memory is
+// a value: its slices are never modified, so copies may be kept.
 type Memory struct {
 	Backoff BackoffRecord
 	// Expectations are the actions of earlier syncs the observed pods do
@@ -117,9 +121,9 @@ type Input struct {
 	Config *Config
 }
 
-// Output is the result of one sync. Carry out Actions in order; Status,
-// Events, RequeueAfter and Memory describe the state once all actions
-// succeeded.
+// Output is the result of one sync. Carry out Actions in order (see the
+// package doc for failures); Status, Events, RequeueAfter and Memory
+// describe the state once all actions succeeded.
 type Output struct {
 	// Actions in execution order. A WriteStatus before RemoveFinalizer
 	// actions must be persisted before those finalizers are removed
