@@ -23,8 +23,13 @@ func PrepareForCreate(in *job.Job) *job.Job {
 		return nil
 	}
 	out := copyKeepingLabelAlias(in)
+	prepareForCreate(out)
+	return out
+}
+
+// prepareForCreate applies PrepareForCreate to out in place.
+func prepareForCreate(out *job.Job) {
 	out.Status = job.JobStatus{}
 	out.Generation = 1
 	out.Spec.Scheduling = nil
-	return out
 }

@@ -106,7 +106,8 @@ func Create(in *job.Job, opts CreateOptions) (*job.Job, []string, error) {
 	if in == nil {
 		in = &job.Job{}
 	}
-	out := Job(in)
+	out := in.DeepCopy() // the one copy; every step below works in place
+	setJobDefaults(out)
 	out.APIVersion, out.Kind = "batch/v1", "Job"
 
 	ns := opts.Namespace
@@ -147,9 +148,9 @@ func Create(in *job.Job, opts CreateOptions) (*job.Job, []string, error) {
 	}
 
 	if out.Spec.ManualSelector == nil || !*out.Spec.ManualSelector {
-		out = GenerateSelector(out)
+		generateSelector(out)
 	}
-	out = PrepareForCreate(out)
+	prepareForCreate(out)
 
 	if errs := validation.ValidateJob(out, validation.DefaultOptions()); len(errs) > 0 {
 		return out, warnings, field.NewInvalidError("Job", "batch", out.Name, errs)

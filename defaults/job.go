@@ -34,6 +34,12 @@ func Job(in *job.Job) *job.Job {
 		return nil
 	}
 	out := in.DeepCopy()
+	setJobDefaults(out)
+	return out
+}
+
+// setJobDefaults applies Job's defaults to j in place.
+func setJobDefaults(out *job.Job) {
 	s := &out.Spec
 	if s.Completions == nil && s.Parallelism == nil {
 		s.Completions = job.Ptr[int32](1)
@@ -81,5 +87,4 @@ func Job(in *job.Job) *job.Job {
 	if s.Template.Spec.RestartPolicy == "" {
 		s.Template.Spec.RestartPolicy = job.RestartPolicyAlways
 	}
-	return out
 }

@@ -30,9 +30,15 @@ func GenerateSelector(in *job.Job) *job.Job {
 		return nil
 	}
 	out := copyKeepingLabelAlias(in)
-	if out.Spec.ManualSelector != nil && *out.Spec.ManualSelector {
-		return out
+	if out.Spec.ManualSelector == nil || !*out.Spec.ManualSelector {
+		generateSelector(out)
 	}
+	return out
+}
+
+// generateSelector applies GenerateSelector to out in place, whatever
+// manualSelector says.
+func generateSelector(out *job.Job) {
 	t := &out.Spec.Template
 	if t.Labels == nil {
 		t.Labels = map[string]string{}
@@ -56,7 +62,6 @@ func GenerateSelector(in *job.Job) *job.Job {
 	if _, ok := out.Spec.Selector.MatchLabels[job.ControllerUIDLabel]; !ok {
 		out.Spec.Selector.MatchLabels[job.ControllerUIDLabel] = string(out.UID)
 	}
-	return out
 }
 
 // copyKeepingLabelAlias returns a deep copy of in in which the labels and

@@ -82,11 +82,11 @@ func (w *World) Job() *job.Job { return w.job }
 // CreateJob submits j as a user would and returns the create warnings and
 // the validation errors: defaults.Create with the world's choices for what
 // the API server takes from its clock and random source (see PrepareJob).
-// Two liberties of the simulated world: the status j came with is kept
-// (a Job in mid-life, unvalidated), and a uid j names is kept (scenarios
-// name their UIDs). A request the API server refuses as a whole (a Job
-// carrying metadata.resourceVersion) comes back as one InternalError at
-// metadata whose detail is the server's message.
+// Liberties of the simulated world: the status j came with is kept (a Job
+// in mid-life, unvalidated), a uid j names is kept (scenarios name their
+// UIDs), and a resourceVersion j carries is ignored (see PrepareJob). A
+// request the API server would refuse as a whole comes back as one
+// InternalError at metadata whose detail is the server's message.
 //
 // The Job is stored only when validation passes. j is not modified.
 func (w *World) CreateJob(j *job.Job) (warnings []string, errs field.ErrorList) {
