@@ -16,9 +16,9 @@ import (
 	"github.com/jobkit/jobkit/job"
 )
 
-// MaxInputBytes is the largest input DecodeJob, DecodePod and DecodeJobs
-// accept: 3 MiB, the API server's limit on a request body. Larger input is
-// rejected before parsing. Memory is linear below it; the worst case is a
+// MaxInputBytes is the largest input DecodeJob, DecodeCronJob, DecodePod
+// and DecodeJobs accept: 3 MiB, the API server's limit on a request body.
+// Larger input is rejected before parsing. Memory is linear below it; the worst case is a
 // flow list of one-digit numbers, for which yaml.v3's node tree takes about
 // 120 bytes per input byte (some 400 MB at the limit). Callers that decode
 // untrusted input under a tighter memory budget should cap it lower.
@@ -26,8 +26,8 @@ const MaxInputBytes = 3 << 20
 
 // DecodeNode strictly decodes one YAML node (a document node or any node in
 // one) into into, which must be a non-nil pointer to a value of the job
-// types (job.Job, job.Pod, job.JobSpec, job.JobStatus, ...) or any type
-// encoding/json can decode.
+// types (job.Job, job.CronJob, job.Pod, job.JobSpec, job.JobStatus, ...)
+// or any type encoding/json can decode.
 //
 // Rules, in order:
 //  1. The node is resolved as by NodeToJSON: aliases and merge keys
@@ -107,6 +107,17 @@ func DecodeJobs(data []byte) ([]*job.Job, error) {
 		out = append(out, j)
 	}
 	return out, nil
+}
+
+// DecodeCronJob strictly decodes a single batch/v1 CronJob, like DecodeJob;
+// apiVersion and kind, when present, must be "batch/v1" and "CronJob". The
+// Job template (spec.jobTemplate.spec) is read exactly as a Job's spec.
+func DecodeCronJob(data []byte) (*job.CronJob, error) {
+	doc, err := singleDocument(data)
+	if err != nil {
+		return nil, err
+	}
+	return decodeDocument[job.CronJob](doc, "batch/v1", "CronJob")
 }
 
 // DecodePod strictly decodes a single core/v1 Pod, like DecodeJob;

@@ -1,10 +1,10 @@
-// Package manifest decodes and encodes batch/v1 Job and core/v1 Pod
-// manifests in YAML (gopkg.in/yaml.v3) and JSON, strictly and losslessly.
+// Package manifest decodes and encodes batch/v1 Job and CronJob and core/v1
+// Pod manifests in YAML (gopkg.in/yaml.v3) and JSON, strictly and losslessly.
 //
 // It is a leaf package so that package job stays stdlib-only: only
 // job/jobtest, examples and users import it.
 //
-// Decoding (DecodeNode, DecodeJob, DecodePod, DecodeJobs) resolves the YAML
+// Decoding (DecodeNode, DecodeJob, DecodeCronJob, DecodePod, DecodeJobs) resolves the YAML
 // (aliases, merge keys, YAML 1.2 scalars), checks it against the Go types
 // through their json tags, then hands JSON to encoding/json so that the
 // types' own decoders run. Above the pod spec it is strict: an unknown or
