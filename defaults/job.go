@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/policy"
 )
 
 // Job returns a defaulted deep copy of in, as the API server's defaulter
@@ -74,17 +75,32 @@ func setJobDefaults(out *job.Job) {
 	if s.ManualSelector == nil {
 		s.ManualSelector = job.Ptr(false)
 	}
-	if s.PodFailurePolicy != nil {
-		for i := range s.PodFailurePolicy.Rules {
-			conds := s.PodFailurePolicy.Rules[i].OnPodConditions
-			for j := range conds {
-				if conds[j].Status == "" {
-					conds[j].Status = job.ConditionTrue
-				}
+	defaultOnPodConditions(s.PodFailurePolicy)
+	defaultPodTemplate(&s.Template)
+}
+
+// defaultOnPodConditions is SetDefaults_PodFailurePolicyOnPodConditionsPattern
+// on every pattern of pfp (nil-safe): an empty status becomes "True". It
+// writes into pfp, which must belong to a copy.
+func defaultOnPodConditions(pfp *policy.PodFailurePolicy) {
+	if pfp == nil {
+		return
+	}
+	for i := range pfp.Rules {
+		conds := pfp.Rules[i].OnPodConditions
+		for j := range conds {
+			if conds[j].Status == "" {
+				conds[j].Status = job.ConditionTrue
 			}
 		}
 	}
-	if s.Template.Spec.RestartPolicy == "" {
-		s.Template.Spec.RestartPolicy = job.RestartPolicyAlways
+}
+
+// defaultPodTemplate applies the Pod defaulter to the pod template t of a
+// copy, as the batch/v1 scheme does for Jobs and CronJob job templates:
+// restartPolicy "Always" when empty.
+func defaultPodTemplate(t *job.PodTemplateSpec) {
+	if t.Spec.RestartPolicy == "" {
+		t.Spec.RestartPolicy = job.RestartPolicyAlways
 	}
 }

@@ -49,9 +49,19 @@ func validateJob(j *job.Job, o specOptions) field.ErrorList {
 	return errs
 }
 
-// validateJobSpec is upstream's ValidateJobSpec: the spec fields, the
-// template and restartPolicy, then the selector.
+// validateJobSpec is upstream's ValidateJobSpec: validateJobSpecCommon,
+// then the selector.
 func validateJobSpec(s *job.JobSpec, p *field.Path, o specOptions) field.ErrorList {
+	errs := validateJobSpecCommon(s, p, o)
+	return append(errs, validateSelector(s, p, o.allowInvalidLabelValueInSelector)...)
+}
+
+// validateJobSpecCommon is upstream's unexported validateJobSpec, shared by
+// Jobs and CronJob job templates: the spec fields, the pod failure and
+// success policies, podReplacementPolicy, the pod template and the Job
+// restartPolicy rule (no selector: a job template has none).
+func validateJobSpecCommon(s *job.JobSpec, p *field.Path, o specOptions) field.ErrorList {
+	_ = o // no rule here depends on the options yet
 	errs := validateJobSpecFields(s, p)
 	if s.PodFailurePolicy != nil {
 		errs = append(errs, validatePodFailurePolicy(s, p.Child("podFailurePolicy"))...)
@@ -63,9 +73,7 @@ func validateJobSpec(s *job.JobSpec, p *field.Path, o specOptions) field.ErrorLi
 		errs = append(errs, validatePodReplacementPolicy(s, p.Child("podReplacementPolicy"))...)
 	}
 	errs = append(errs, validatePodTemplate(&s.Template, p.Child("template"))...)
-	errs = append(errs, validateJobRestartPolicy(s, p)...)
-	errs = append(errs, validateSelector(s, p, o.allowInvalidLabelValueInSelector)...)
-	return errs
+	return append(errs, validateJobRestartPolicy(s, p)...)
 }
 
 // validateIndexedHostname: an Indexed Job with completions > 0 names its
