@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"go/format"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -22,7 +23,11 @@ var updateTZData = flag.Bool("update-tzdata", false, "rewrite cronjob_tzdata.go 
 // lib/time/zoneinfo.zip, the file time/tzdata embeds.
 func toolchainZones(t *testing.T) []string {
 	t.Helper()
-	zipPath := filepath.Join(runtime.GOROOT(), "lib", "time", "zoneinfo.zip")
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Skipf("no go command to find the toolchain's zoneinfo.zip: %v", err)
+	}
+	zipPath := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "time", "zoneinfo.zip")
 	r, err := zip.OpenReader(zipPath)
 	if err != nil {
 		t.Skipf("no toolchain zoneinfo.zip to compare with: %v", err)
