@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	register("default", "print Job manifests with the API server's defaults applied", runDefault)
+	register("default", "print Job and CronJob manifests with the API server's defaults applied", runDefault)
 }
 
 // runDefault implements `jobsim default [--create] FILE`: it prints every
@@ -44,6 +44,16 @@ func runDefault(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	for i, d := range docs {
+		if d.cronJob != nil {
+			c := defaults.CronJob(d.cronJob)
+			if *create {
+				c, _, _ = createCronJob(d.cronJob)
+			}
+			if !writeDocument(stdout, stderr, file, i, c) {
+				return 1
+			}
+			continue
+		}
 		j := defaults.Job(d.job)
 		if *create {
 			created, _, err := createJob(d)
@@ -53,15 +63,23 @@ func runDefault(args []string, stdout, stderr io.Writer) int {
 			}
 			j = created
 		}
-		out, err := manifest.EncodeYAML(j)
-		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", file, err)
+		if !writeDocument(stdout, stderr, file, i, j) {
 			return 1
 		}
-		if i > 0 {
-			fmt.Fprintln(stdout, "---")
-		}
-		stdout.Write(out)
 	}
 	return 0
+}
+
+// writeDocument prints v as the i-th YAML document (from 0) of the output.
+func writeDocument(stdout, stderr io.Writer, file string, i int, v any) bool {
+	out, err := manifest.EncodeYAML(v)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", file, err)
+		return false
+	}
+	if i > 0 {
+		fmt.Fprintln(stdout, "---")
+	}
+	stdout.Write(out)
+	return true
 }

@@ -12,14 +12,17 @@ import (
 	"github.com/jobkit/jobkit/job/manifest"
 )
 
-// document is one Job of a manifest file with the YAML node it came from.
+// document is one Job or CronJob of a manifest file with the YAML node it
+// came from; exactly one of job and cronJob is set.
 type document struct {
-	job  *job.Job
-	root *yaml.Node // the document's top mapping, for line look-ups
+	job     *job.Job
+	cronJob *job.CronJob
+	root    *yaml.Node // the document's top mapping, for line look-ups
 }
 
-// readJobs decodes every non-empty YAML document of data as a Job, strictly
-// (manifest.DecodeNode), and keeps each document's node for line look-ups.
+// readJobs decodes every non-empty YAML document of data as a Job, or as a
+// CronJob when its kind says so, strictly (manifest.DecodeNode), and keeps
+// each document's node for line look-ups.
 func readJobs(data []byte) ([]document, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var docs []document
@@ -40,6 +43,17 @@ func readJobs(data []byte) ([]document, error) {
 			root = root.Content[0]
 		}
 		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+			continue
+		}
+		if isCronJobNode(root) {
+			c := new(job.CronJob)
+			if err := manifest.DecodeNode(root, c); err != nil {
+				return nil, fmt.Errorf("document %d: %w", i, err)
+			}
+			if c.APIVersion != "" && c.APIVersion != "batch/v1" {
+				return nil, fmt.Errorf("document %d: line %d: apiVersion: %q is not batch/v1", i, root.Line, c.APIVersion)
+			}
+			docs = append(docs, document{cronJob: c, root: root})
 			continue
 		}
 		j := new(job.Job)

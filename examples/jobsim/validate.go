@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register("validate", "validate Job manifests as the API server would on create", runValidate)
+	register("validate", "validate Job and CronJob manifests as the API server would on create", runValidate)
 }
 
 // createJob runs d's Job through the API server's create handling
@@ -22,9 +22,10 @@ func createJob(d document) (*job.Job, []string, error) {
 	return defaults.Create(d.job, defaults.CreateOptions{})
 }
 
-// runValidate implements `jobsim validate FILE...`. For each Job document it
-// prints either `FILE: Job.batch "name" is valid` or the API server's error
-// text `FILE: Job.batch "name" is invalid: ...` followed by one indented
+// runValidate implements `jobsim validate FILE...`. For each Job (or
+// CronJob) document it prints either `FILE: Job.batch "name" is valid` or
+// the API server's error text `FILE: Job.batch "name" is invalid: ...`
+// (CronJob.batch for a CronJob) followed by one indented
 // line per error with the YAML line of its field; warnings follow as
 // `FILE: Warning: ...`. Exit status 1 when any Job is invalid or a file
 // cannot be read or decoded, 2 without arguments.
@@ -57,11 +58,23 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 }
 
 func reportValidation(w io.Writer, file string, d document) bool {
-	j, warnings, err := createJob(d)
+	name, warnings, err := "", []string(nil), error(nil)
+	kind := "Job.batch"
+	if d.cronJob != nil {
+		var c *job.CronJob
+		c, warnings, err = createCronJob(d.cronJob)
+		name, kind = c.Name, "CronJob.batch"
+	} else {
+		var j *job.Job
+		j, warnings, err = createJob(d)
+		if j != nil {
+			name = j.Name
+		}
+	}
 	var invalid *field.InvalidError
 	switch {
 	case err == nil:
-		fmt.Fprintf(w, "%s: Job.batch %q is valid\n", file, j.Name)
+		fmt.Fprintf(w, "%s: %s %q is valid\n", file, kind, name)
 	case errors.As(err, &invalid):
 		fmt.Fprintf(w, "%s: %v\n", file, err)
 		for _, e := range invalid.Errs {
