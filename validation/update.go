@@ -14,10 +14,10 @@ import (
 //     path-segment name rule, then the metadata update rules (§3.2);
 //  2. the Job strategy: the metadata update rules again (plus the
 //     finalizer-name rule), ValidateJobSpec on the new spec with the update
-//     options (§3.1), the Indexed hostname rule, then the immutability rules
-//     in the order of §3.3 (completions, selector, template, completionMode,
-//     podFailurePolicy, backoffLimitPerIndex, managedBy, successPolicy,
-//     scheduling).
+//     options (§3.1), the immutability rules in the order of §3.3
+//     (completions, selector, template, completionMode, podFailurePolicy,
+//     backoffLimitPerIndex, managedBy, successPolicy, scheduling), then the
+//     Indexed hostname rule (upstream's ValidateJobUpdate runs it last).
 //
 // The update options derive from oldJob and opts: RequirePrefixedLabels
 // (irrelevant on update in 1.37), AllowInvalidLabelValueInSelector when the
@@ -38,9 +38,8 @@ func ValidateJobUpdate(newJob, oldJob *job.Job, opts Options) field.ErrorList {
 	errs := validateCommonFields(&newJob.ObjectMeta, &oldJob.ObjectMeta)
 	errs = append(errs, validateCoreObjectMetaUpdate(&newJob.ObjectMeta, &oldJob.ObjectMeta, metadataPath)...)
 	errs = append(errs, validateJobSpec(&newJob.Spec, specPath, o)...)
-	errs = append(errs, validateIndexedHostname(newJob)...)
 	errs = append(errs, validateJobSpecImmutability(&newJob.Spec, &oldJob.Spec, specPath, o)...)
-	return errs
+	return append(errs, validateIndexedHostname(newJob)...)
 }
 
 // updateOptions is upstream's validationOptionsForJob for an update.

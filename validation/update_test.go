@@ -180,6 +180,15 @@ func TestValidateJobUpdate(t *testing.T) {
 			j.Name = "a234567890123456789012345678901234567890123456789012345678901"
 		}, change: func(j *job.Job) { j.Spec.Completions, j.Spec.Parallelism = i32(11), i32(11) },
 			want: field.ErrorList{inv("metadata.name", anyValue{}, "will not able to create pod with invalid DNS label: a234567890123456789012345678901234567890123456789012345678901-10")}},
+		{id: "elastic-hostname-after-immutability (ValidateJobUpdate runs validateNameAllowsCompletions last)", old: func(j *job.Job) {
+			indexedN(1)(j)
+			j.Spec.Parallelism = i32(1)
+			j.Name = "a234567890123456789012345678901234567890123456789012345678901"
+		}, change: func(j *job.Job) { j.Spec.Completions = i32(11) },
+			want: field.ErrorList{
+				inv("spec.completions", int32(11), "can only be modified in tandem with spec.parallelism"),
+				inv("metadata.name", anyValue{}, "will not able to create pod with invalid DNS label: a234567890123456789012345678901234567890123456789012345678901-10"),
+			}},
 		{id: "valid-sched-add-node-affinity", old: suspendedNeverStarted, change: func(j *job.Job) {
 			setPodField(j, "affinity", `{"nodeAffinity":{"preferredDuringSchedulingIgnoredDuringExecution":[{"weight":1,"preference":{}}]}}`)
 		}},
