@@ -12,8 +12,8 @@ func TestValidateCommandCronJobs(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit status %d, want 1 (one CronJob is invalid); stderr: %s", code, errOut.String())
 	}
-	want := `testdata/validate-cronjobs.yaml: CronJob.batch "nightly" is valid
-testdata/validate-cronjobs.yaml: CronJob.batch "broken" is invalid: [spec.schedule: Invalid value: "TZ=UTC 61 * * * *": end of range (61) above maximum (59): 61, spec.schedule: Invalid value: "TZ=UTC 61 * * * *": cannot use TZ or CRON_TZ in schedule, use timeZone field instead, spec.jobTemplate.spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"]
+	want := `testdata/validate-cronjobs.yaml:1: document 1: CronJob default/nightly: valid
+testdata/validate-cronjobs.yaml:17: document 2: CronJob default/broken: invalid: CronJob.batch "broken" is invalid: [spec.schedule: Invalid value: "TZ=UTC 61 * * * *": end of range (61) above maximum (59): 61, spec.schedule: Invalid value: "TZ=UTC 61 * * * *": cannot use TZ or CRON_TZ in schedule, use timeZone field instead, spec.jobTemplate.spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"]
   line 22: spec.schedule: Invalid value: "TZ=UTC 61 * * * *": end of range (61) above maximum (59): 61
   line 22: spec.schedule: Invalid value: "TZ=UTC 61 * * * *": cannot use TZ or CRON_TZ in schedule, use timeZone field instead
   line 27: spec.jobTemplate.spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"
@@ -24,9 +24,16 @@ testdata/validate-cronjobs.yaml: CronJob.batch "broken" is invalid: [spec.schedu
 }
 
 func TestDefaultCommandCronJobs(t *testing.T) {
-	for _, args := range [][]string{{"default"}, {"default", "--create"}} {
+	// --create (the default) validates too: the broken CronJob is printed
+	// and makes the exit status 1.
+	for _, args := range [][]string{{"default", "--create=false"}, {"default", "--create"}} {
 		var out, errOut bytes.Buffer
-		if code := dispatch(append(args, "testdata/validate-cronjobs.yaml"), &out, &errOut); code != 0 {
+		create := args[1] == "--create"
+		want := exitOK
+		if create {
+			want = exitInvalid
+		}
+		if code := dispatch(append(args, "testdata/validate-cronjobs.yaml"), &out, &errOut); code != want {
 			t.Fatalf("%v: exit status %d: %s", args, code, errOut.String())
 		}
 		for _, want := range []string{"kind: CronJob", "concurrencyPolicy: Allow", "successfulJobsHistoryLimit: 3", "failedJobsHistoryLimit: 1", "\n---\n"} {
@@ -37,7 +44,7 @@ func TestDefaultCommandCronJobs(t *testing.T) {
 		if strings.Contains(out.String(), "backoffLimit") {
 			t.Errorf("%v: the job template got Job defaults:\n%s", args, out.String())
 		}
-		if create := len(args) == 2; create != strings.Contains(out.String(), "generation: 1") {
+		if create != strings.Contains(out.String(), "generation: 1") {
 			t.Errorf("%v: generation 1 only with --create:\n%s", args, out.String())
 		}
 	}

@@ -12,10 +12,10 @@ func TestValidateCommand(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit status %d, want 1 (one Job is invalid); stderr: %s", code, errOut.String())
 	}
-	want := `testdata/validate-two-jobs.yaml: Job.batch "pi" is invalid: [spec.completions: Invalid value: -1: must be greater than or equal to 0, spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"]
+	want := `testdata/validate-two-jobs.yaml:1: document 1: Job default/pi: invalid: Job.batch "pi" is invalid: [spec.completions: Invalid value: -1: must be greater than or equal to 0, spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"]
   line 6: spec.completions: Invalid value: -1: must be greater than or equal to 0
   line 10: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"
-testdata/validate-two-jobs.yaml: Job.batch "ok" is valid
+testdata/validate-two-jobs.yaml:14: document 2: Job default/ok: valid
 `
 	if out.String() != want {
 		t.Errorf("output:\n%s\nwant:\n%s", out.String(), want)
@@ -35,7 +35,8 @@ func TestValidateCommandReportsDecodeErrorsWithLines(t *testing.T) {
 
 func TestDefaultCommand(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if code := dispatch([]string{"default", "testdata/validate-two-jobs.yaml"}, &out, &errOut); code != 0 {
+	// One of the two Jobs is invalid: both are printed, exit status 1.
+	if code := dispatch([]string{"default", "testdata/validate-two-jobs.yaml"}, &out, &errOut); code != exitInvalid {
 		t.Fatalf("exit status %d: %s", code, errOut.String())
 	}
 	for _, want := range []string{"backoffLimit: 6", "completionMode: NonIndexed", "podReplacementPolicy: TerminatingOrFailed", "\n---\n"} {
@@ -58,17 +59,52 @@ func TestSplitPath(t *testing.T) {
 	}
 }
 
+// TestSplitDocuments: documents are cut at "---" and "..." lines only;
+// blank and comment-only text joins the next document; lines are the
+// source's.
+func TestSplitDocuments(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		in    string
+		lines []int
+		docs  []string
+	}{
+		{"single", "a: 1\n", []int{1}, []string{"a: 1\n"}},
+		{"leading marker and comment", "# c\n---\na: 1\n", []int{1}, []string{"# c\n---\na: 1\n"}},
+		{"two", "a: 1\n---\nb: 2\n", []int{1, 2}, []string{"a: 1\n", "---\nb: 2\n"}},
+		{"empty documents dropped", "---\n---\n# only a comment\n---\nb: 2\n---\n", []int{1}, []string{"---\n---\n# only a comment\n---\nb: 2\n"}},
+		{"marker with content", "--- {a: 1}\n--- {b: 2}\n", []int{1, 2}, []string{"--- {a: 1}\n", "--- {b: 2}\n"}},
+		{"not a marker", "a: |\n  ---x\n----\n", []int{1}, []string{"a: |\n  ---x\n----\n"}},
+		{"document end", "a: 1\n...\nb: 2\n", []int{1, 3}, []string{"a: 1\n", "b: 2\n"}},
+		{"byte order mark, CRLF", "\xef\xbb\xbfa: 1\r\n---\r\nb: 2\r\n", []int{1, 2}, []string{"a: 1\r\n", "---\r\nb: 2\r\n"}},
+		{"nothing", "\n# c\n", nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			chunks := splitDocuments(&source{name: "x", data: []byte(tc.in)})
+			if len(chunks) != len(tc.docs) {
+				t.Fatalf("%d chunks, want %d", len(chunks), len(tc.docs))
+			}
+			for i, c := range chunks {
+				if c.doc != i+1 || c.line != tc.lines[i] || string(c.text) != tc.docs[i] {
+					t.Errorf("chunk %d: doc %d line %d %q, want doc %d line %d %q", i, c.doc, c.line, c.text, i+1, tc.lines[i], tc.docs[i])
+				}
+			}
+		})
+	}
+}
+
 // A manifest with generateName and no name is valid (the API server names
 // it before validating); one carrying a resourceVersion passes validation
 // and is refused by storage.
 func TestValidateCommandGenerateName(t *testing.T) {
 	var out, errOut bytes.Buffer
 	code := dispatch([]string{"validate", "testdata/validate-generate-name.yaml"}, &out, &errOut)
-	if code != 1 {
+	if code != exitInvalid {
 		t.Errorf("exit status %d, want 1 (the second Job is refused)", code)
 	}
-	want := `testdata/validate-generate-name.yaml: Job.batch "pi-bbbbb" is valid
-testdata/validate-generate-name.yaml: Error from server: resourceVersion should not be set on objects to be created
+	want := `testdata/validate-generate-name.yaml:1: document 1: Job default/pi-bbbbb: valid
+testdata/validate-generate-name.yaml:13: document 2: Job team-a/pi-*: invalid: Error from server: resourceVersion should not be set on objects to be created
+  line 13: resourceVersion should not be set on objects to be created
 `
 	if out.String() != want {
 		t.Errorf("output:\n%s\nwant:\n%s", out.String(), want)
@@ -77,7 +113,7 @@ testdata/validate-generate-name.yaml: Error from server: resourceVersion should 
 
 func TestDefaultCreateCommand(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if code := dispatch([]string{"default", "--create", "testdata/validate-generate-name.yaml"}, &out, &errOut); code != 1 {
+	if code := dispatch([]string{"default", "testdata/validate-generate-name.yaml"}, &out, &errOut); code != exitInvalid {
 		t.Fatalf("exit status %d, want 1 (the second Job is refused): %s", code, errOut.String())
 	}
 	for _, want := range []string{"name: pi-bbbbb", "namespace: default", "generation: 1", "batch.kubernetes.io/controller-uid: 00000000-0000-0000-0000-000000000000"} {
@@ -85,7 +121,10 @@ func TestDefaultCreateCommand(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
 	}
-	if want := "testdata/validate-generate-name.yaml: resourceVersion should not be set on objects to be created\n"; errOut.String() != want {
-		t.Errorf("stderr %q, want %q", errOut.String(), want)
+	if strings.Contains(out.String(), "team-a") {
+		t.Errorf("the refused Job is printed:\n%s", out.String())
+	}
+	if want := "resourceVersion should not be set on objects to be created"; !strings.Contains(errOut.String(), want) {
+		t.Errorf("stderr %q lacks %q", errOut.String(), want)
 	}
 }
