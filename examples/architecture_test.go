@@ -40,8 +40,8 @@ var allowedImports = map[string][]string{
 	"job":                     {"policy", "indexes", "job/metav1", "job/corev1", "job/intstr", "job/resource"},
 	"job/manifest":            {"job", "policy", "indexes", "gopkg.in/yaml.v3"},
 	"defaults":                {"job", "policy", "validation", "validation/field", "validation/equality"},
-	"validation":              {"job", "policy", "indexes", "validation/field", "validation/equality"},
-	"validation/equality":     {"job", "policy"},
+	"validation":              {"job", "job/resource", "policy", "indexes", "validation/field", "validation/equality"},
+	"validation/equality":     {"job", "job/resource", "policy"},
 	"job/jobtest": {"job", "job/manifest", "defaults", "validation", "validation/field", "policy", "indexes",
 		"gopkg.in/yaml.v3", "github.com/google/go-cmp/cmp"},
 }

@@ -2,11 +2,10 @@ package validation
 
 import (
 	"fmt"
-	"github.com/jobkit/jobkit/validation/equality"
-	"math/big"
 	"strings"
 
 	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/job/resource"
 	"github.com/jobkit/jobkit/validation/field"
 )
 
@@ -80,31 +79,14 @@ func hasAnnotation(t *job.PodTemplateSpec, k string) bool {
 }
 
 // fractionalQuantity reports whether the quantity q is not a whole number
-// (of bytes), with the API server's canonical rendering of it: the integer
-// mantissa with the largest of the suffixes "m", "u" and "n" that makes it
-// whole (values finer than nano round up to nano).
+// of bytes as the API server tests it (its milli-value is not a multiple
+// of 1000), with its canonical text.
 func fractionalQuantity(q string) (string, bool) {
-	c, ok := equality.CanonicalQuantity(q)
-	if !ok {
+	v, err := resource.ParseQuantity(q)
+	if err != nil || v.MilliValue()%1000 == 0 {
 		return "", false
 	}
-	r, ok := new(big.Rat).SetString(c)
-	if !ok || r.IsInt() {
-		return "", false
-	}
-	thousand := big.NewRat(1000, 1)
-	scaled := new(big.Rat).Set(r)
-	for _, suffix := range []string{"m", "u", "n"} {
-		scaled.Mul(scaled, thousand)
-		if scaled.IsInt() || suffix == "n" {
-			n := new(big.Int).Quo(scaled.Num(), scaled.Denom())
-			if !scaled.IsInt() && scaled.Sign() > 0 {
-				n.Add(n, big.NewInt(1))
-			}
-			return n.String() + suffix, true
-		}
-	}
-	return "", false
+	return v.String(), true
 }
 
 // maxPortWarnings bounds the port warnings of one template (see the
