@@ -30,7 +30,8 @@ const staleLag = 4
 // history with an executor that, while the controller converges after a
 // tick, shows Step pod lists up to staleLag lists old (never older than the
 // previous one, as an informer), carries its Memory over (Forget of what it
-// did not do), and crashes after a random action: the rest of that Output
+// did not do), and crashes after a random action (except in the window of
+// inFinishWindow, which upstream shares): the rest of that Output
 // is lost, the Memory is dropped and the restarted controller starts from
 // the current pods. A status write that validation rejects is a failed
 // action (stop, Forget the rest). After every tick, once the controller
@@ -160,13 +161,9 @@ func applyTick(w *World, tk tick) error {
 // completed indexes, the uncounted pods, the condition types and statuses
 // (in order) and, per pod, its phase, finalizer and deletion.
 //
-// Reasons, messages and failedIndexes may legitimately differ: a crash
-// between a Branch A DeletePod and the status write leaves the deleted pod
-// terminating, and with the default replacement policy a terminating pod
-// is failed (§3), so the restarted sync may see another criterion first
-// (BackoffLimitExceeded instead of DeadlineExceeded) or fail the pod's
-// index too. Upstream behaves the same; the terminal condition type
-// (Complete or Failed) and every count are the same.
+// Reasons, messages and failedIndexes are not compared: they are what a
+// crash in the window of inFinishWindow changes (a deleted pod turning
+// into a failure), and the comparison stays meaningful without them.
 func worldState(w *World) string {
 	st := &w.Job().Status
 	s := fmt.Sprintf("active=%d ready=%s terminating=%s succeeded=%d failed=%d completedIndexes=%q uncounted=%v\n",
@@ -225,6 +222,9 @@ func (x *restartExec) converge() error {
 		crashAt := -1
 		if !fresh && x.rng.IntN(3) == 0 {
 			crashAt = x.rng.IntN(len(out.Actions) + 1)
+			if inFinishWindow(out.Actions, crashAt) {
+				crashAt = -1
+			}
 		}
 		mem := out.Memory
 		wrote := false
@@ -261,6 +261,30 @@ func (x *restartExec) converge() error {
 		}
 	}
 	return fmt.Errorf("no convergence after %d Steps on the current pods", MaxSettleRounds)
+}
+
+// inFinishWindow reports whether a crash before actions[k] falls after a
+// Branch A DeletePod (no finalizer first) of a pod and before the
+// RemoveFinalizer of that pod. That window is excluded: the deleted pod is
+// then terminating, with the default replacement policy a terminating pod
+// is failed (§3), and the restarted sync counts it as failed and may see a
+// failure criterion that the crashed one did not (a SuccessCriteriaMet Job
+// can even end Failed/BackoffLimitExceeded). Upstream deletes before it
+// writes the interim condition and removes the finalizers, and has the
+// same window; jobkit keeps its order.
+func inFinishWindow(actions []job.Action, k int) bool {
+	open := map[job.UID]bool{}
+	for _, a := range actions[:k] {
+		switch a := a.(type) {
+		case job.DeletePod:
+			if !a.RemoveFinalizerFirst {
+				open[a.Pod.UID] = true
+			}
+		case job.RemoveFinalizer:
+			delete(open, a.Pod.UID)
+		}
+	}
+	return len(open) > 0
 }
 
 // carryOut performs a like the API server would for an executor whose
