@@ -20,8 +20,8 @@ func init() {
 
 const defaultUsage = `usage: jobsim default [flags] PATH...
 
-Prints every batch/v1 Job in the manifests at PATH as the Kubernetes 1.37 API
-server would store it on create: defaulted, in its namespace, with the
+Prints every batch/v1 Job and CronJob in the manifests at PATH as the
+Kubernetes 1.37 API server would store it on create: defaulted, in its namespace, with the
 generated selector and labels and the create strategy applied (--create=false:
 only the defaulter, SetDefaults_Job). PATH is as for validate: files,
 directories, - for standard input; multi-document YAML, JSON and kind: List.

@@ -6,12 +6,14 @@
 //	jobsim simulate JOB.yaml ...                 simulate a Job manifest under a pod model (simulate.go)
 //	jobsim demo                                  run the embedded lifecycle scenario and print every step
 //	jobsim run [-v] FILE|DIR...                  run scenario files (SCENARIOS.md); one PASS/FAIL line each
-//	jobsim validate FILE...                      validate Job manifests as the API server would on create
-//	jobsim default [--create] FILE               print Job manifests with the API server's defaults
+//	jobsim validate [flags] PATH...              validate Jobs and CronJobs as the API server would (validate.go)
+//	jobsim default [flags] PATH...               print Jobs and CronJobs as the API server would store them
+//	jobsim version                               print the module version and the Kubernetes version targeted
 //	jobsim help                                  list the commands
 //
-// Exit status: 0 on success, 1 when a scenario or a Job failed (or a file
-// could not be read), 2 on a usage error.
+// Exit status: 0 on success, 1 when a scenario or a Job failed, 2 on a
+// usage error; validate and default also exit 3 when an input could not be
+// read or parsed (see their --help).
 package main
 
 import (

@@ -2,6 +2,7 @@ package main
 
 import (
 	_ "embed"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -25,7 +26,7 @@ var (
 const sampleSeed = 3
 
 func init() {
-	register("simulate", "simulate a Job manifest under a pod model: JOB.yaml [--model M.yaml] [--seed N] [--svg F] [--until D] [--resolution D] [--quiet]", simulateCommand)
+	register("simulate", "simulate a Job manifest under a pod model: JOB.yaml [--model M.yaml] [--seed N] [--svg F] [--until D] [--resolution D] [--quiet] [--expect Complete|Failed] [-o json] [--progress]", simulateCommand)
 }
 
 // simOptions are the flags of simulate (and of the no-command sample run).
@@ -34,8 +35,11 @@ type simOptions struct {
 	seed  uint64
 	svg   string
 	until time.Duration
-	res   time.Duration
-	quiet bool
+	res      time.Duration
+	quiet    bool
+	expect   string
+	output   string
+	progress bool
 }
 
 func (o *simOptions) flags(name string, stderr io.Writer) *flag.FlagSet {
@@ -47,6 +51,9 @@ func (o *simOptions) flags(name string, stderr io.Writer) *flag.FlagSet {
 	fs.DurationVar(&o.until, "until", 24*time.Hour, "stop after this much simulated time")
 	fs.DurationVar(&o.res, "resolution", time.Second, "granularity of simulated time (coarser: fewer instants, faster)")
 	fs.BoolVar(&o.quiet, "quiet", false, "print only the outcome and the final status, no timeline")
+	fs.StringVar(&o.expect, "expect", "", "Complete or Failed: exit 1 unless the Job ends so")
+	fs.StringVar(&o.output, "o", "text", "output: text (timeline, outcome, status) or json (the result and timeline as data)")
+	fs.BoolVar(&o.progress, "progress", false, "show progress of a long simulation on standard error (only on a terminal)")
 	return fs
 }
 
@@ -136,7 +143,7 @@ func isSet(fs *flag.FlagSet, name string) bool {
 
 // simulate decodes the Job and the model, runs the simulation and prints
 // the timeline, the outcome and the final status.
-func simulate(jobName string, jobData []byte, modelName string, modelData []byte, o simOptions, stdout, stderr io.Writer) int {
+func simulate(jobName string, jobData []byte, modelName string, modelData []byte, o simOptions, stdout, stderr io.Writer) (code int) {
 	j, err := manifest.DecodeJob(jobData)
 	if err != nil {
 		fmt.Fprintf(stderr, "jobsim: %s: %v\n", jobName, err)
@@ -149,23 +156,44 @@ func simulate(jobName string, jobData []byte, modelName string, modelData []byte
 			return 2
 		}
 	}
-	describe(stdout, j, jobName, modelName, o.seed)
+	if o.expect != "" && o.expect != "Complete" && o.expect != "Failed" {
+		fmt.Fprintf(stderr, "jobsim: --expect %q: want Complete or Failed\n", o.expect)
+		return exitUsage
+	}
+	if o.output != "text" && o.output != "json" {
+		fmt.Fprintf(stderr, "jobsim: -o %q: want text or json\n", o.output)
+		return exitUsage
+	}
 	opts := sim.Options{Seed: o.seed, Until: o.until, Resolution: o.res}
-	if !o.quiet {
-		opts.Log = stdout
+	if o.output == "text" {
+		describe(stdout, j, jobName, modelName, o.seed)
+		if !o.quiet {
+			opts.Log = stdout
+		}
 	}
 	p := newProgress(stderr)
-	opts.Progress = p.report
-	opts.ProgressEvery = 1000
+	if o.progress && p.terminal {
+		opts.Progress = p.report
+		opts.ProgressEvery = 1000
+	}
 	res, err := sim.Run(j, m, opts)
 	p.done()
 	if err != nil {
 		fmt.Fprintf(stderr, "jobsim: %v\n", err)
 		return 1
 	}
-	if err := res.WriteSummary(stdout); err != nil {
+	if o.output == "json" {
+		err = writeResultJSON(stdout, res)
+	} else {
+		err = res.WriteSummary(stdout)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "jobsim: %v\n", err)
 		return 1
+	}
+	if got := finalCondition(res.Job); o.expect != "" && got != o.expect {
+		fmt.Fprintf(stderr, "jobsim: expected the Job to end %s; outcome: %s\n", o.expect, res.Outcome)
+		defer func() { code = exitInvalid }()
 	}
 	if o.svg != "" {
 		if err := os.WriteFile(o.svg, sim.SVG(res.Timeline), 0o644); err != nil {
@@ -236,4 +264,39 @@ func (p *progress) done() {
 	if p.printed {
 		fmt.Fprintln(p.w)
 	}
+}
+
+// finalCondition is "Complete" or "Failed" when the Job carries that
+// condition with status True, else "".
+func finalCondition(j *job.Job) string {
+	for _, c := range j.Status.Conditions {
+		if (c.Type == "Complete" || c.Type == "Failed") && c.Status == "True" {
+			return string(c.Type)
+		}
+	}
+	return ""
+}
+
+// writeResultJSON writes the simulation's result as one JSON object: the
+// outcome, whether and how it finished, the run's size, the warnings, the
+// final status and the timeline (attempts, marks, samples; durations in
+// nanoseconds).
+func writeResultJSON(w io.Writer, res *sim.Result) error {
+	out := struct {
+		Outcome   string         `json:"outcome"`
+		Finished  bool           `json:"finished"`
+		Condition string         `json:"condition,omitempty"`
+		End       time.Duration  `json:"end"`
+		Instants  int            `json:"instants"`
+		PodEvents int            `json:"podEvents"`
+		Warnings  []string       `json:"warnings,omitempty"`
+		Status    *job.JobStatus `json:"status"`
+		Timeline  *sim.Timeline  `json:"timeline"`
+	}{res.Outcome, res.Finished, finalCondition(res.Job), res.End, res.Instants, res.PodEvents, res.Warnings, &res.Job.Status, res.Timeline}
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
 }

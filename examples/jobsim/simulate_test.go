@@ -65,6 +65,15 @@ func TestSimulateCommand(t *testing.T) {
 			[]string{"line 3: failure.probabilty: unknown key"}},
 		{"bad flag", []string{"simulate", "--sed", "1", "testdata/sample-job.yaml"}, 2, nil, []string{"flag provided but not defined: -sed"}},
 		{"invalid job", []string{"simulate", "testdata/validate-unknown-field.yaml"}, 2, nil, []string{"unknown field"}},
+		{"expect met", []string{"simulate", "--quiet", "--expect", "Failed", "testdata/sample-job.yaml", "--model", "testdata/sample-model.yaml", "--seed", "3"}, 0,
+			[]string{"outcome: Failed (FailedIndexes)"}, nil},
+		{"expect not met", []string{"simulate", "--quiet", "--expect", "Complete", "testdata/sample-job.yaml", "--model", "testdata/sample-model.yaml", "--seed", "3"}, 1,
+			nil, []string{"expected the Job to end Complete; outcome: Failed (FailedIndexes) at +6m30s"}},
+		{"expect unfinished", []string{"simulate", "--expect", "Complete", "testdata/sample-job.yaml", "--until", "1m"}, 1, nil, []string{"outcome: unfinished"}},
+		{"bad expect", []string{"simulate", "--expect", "Done", "testdata/sample-job.yaml"}, 2, nil, []string{"want Complete or Failed"}},
+		{"json", []string{"simulate", "-o", "json", "--seed", "5", "testdata/sample-job.yaml"}, 0,
+			[]string{`"outcome": "Complete (CompletionsReached) at +1m36s"`, `"condition": "Complete"`, `"timeline": {`, `"Attempts": [`}, nil},
+		{"progress when piped prints nothing", []string{"simulate", "--progress", "--quiet", "testdata/sample-job.yaml"}, 0, []string{"outcome: Complete"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer

@@ -27,10 +27,10 @@ const (
 
 const validateUsage = `usage: jobsim validate [flags] PATH...
 
-Validates every batch/v1 Job in the manifests at PATH as the Kubernetes 1.37
-API server would on create (or, with --update, on update): defaulting, the
-generated selector and labels, then validation, with the server's messages and
-the YAML line of each field. PATH is a file, a directory (walked recursively
+Validates every batch/v1 Job and CronJob in the manifests at PATH as the
+Kubernetes 1.37 API server would on create (or, with --update, on update):
+defaulting, the generated name, selector and labels, then validation, with the
+server's messages and the YAML line of each field. PATH is a file, a directory (walked recursively
 for *.yaml, *.yml and *.json) or - for standard input. Files may hold several
 YAML documents, JSON, and kind: List objects (each item is checked). Objects
 of other kinds are skipped and counted.
@@ -86,9 +86,7 @@ func (f *validateFlags) register(fs *flag.FlagSet) {
 func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "run 'jobsim %s --help' for usage\n", name)
-	}
+	fs.Usage = func() {} // parseCommandFlags prints help or a hint
 	return fs
 }
 
@@ -110,6 +108,7 @@ func parseCommandFlags(fs *flag.FlagSet, usage string, args []string, stdout io.
 		return nil, exitOK, false
 	}
 	if err != nil {
+		fmt.Fprintf(fs.Output(), "run 'jobsim %s --help' for usage\n", fs.Name())
 		return nil, exitUsage, false
 	}
 	return paths, 0, true
