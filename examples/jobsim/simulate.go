@@ -31,10 +31,10 @@ func init() {
 
 // simOptions are the flags of simulate (and of the no-command sample run).
 type simOptions struct {
-	model string
-	seed  uint64
-	svg   string
-	until time.Duration
+	model    string
+	seed     uint64
+	svg      string
+	until    time.Duration
 	res      time.Duration
 	quiet    bool
 	expect   string
