@@ -1,11 +1,12 @@
 package defaults
 
 import (
-	"encoding/json"
 	"testing"
 	"time"
 
 	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/job/corev1"
+	"github.com/jobkit/jobkit/job/resource"
 )
 
 func TestPrepareForUpdate(t *testing.T) {
@@ -73,8 +74,8 @@ func TestPrepareForUpdateComparesQuantitiesNumerically(t *testing.T) {
 	withCPU := func(cpu string) *job.Job {
 		j := &job.Job{ObjectMeta: job.ObjectMeta{Name: "pi", Generation: 3}}
 		j.Spec.Template.Spec.Containers = []job.Container{{
-			Name:    "main",
-			Unknown: job.Unknown{"resources": json.RawMessage(`{"limits":{"cpu":"` + cpu + `"}}`)},
+			Name:      "main",
+			Resources: corev1.ResourceRequirements{Limits: corev1.ResourceList{"cpu": resource.MustParse(cpu)}},
 		}}
 		return j
 	}

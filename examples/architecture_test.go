@@ -38,11 +38,11 @@ var allowedImports = map[string][]string{
 	"job/corev1":              {"job/metav1", "job/intstr", "job/resource"},
 	"job/corev1/internal/gen": {},
 	"job":                     {"policy", "indexes", "job/metav1", "job/corev1", "job/intstr", "job/resource"},
-	"job/manifest":            {"job", "policy", "indexes", "gopkg.in/yaml.v3"},
-	"defaults":                {"job", "policy", "validation", "validation/field", "validation/equality"},
-	"validation":              {"job", "job/resource", "policy", "indexes", "validation/field", "validation/equality"},
-	"validation/equality":     {"job", "job/resource", "policy"},
-	"job/jobtest": {"job", "job/manifest", "defaults", "validation", "validation/field", "policy", "indexes",
+	"job/manifest":            {"job", "policy", "indexes", "job/metav1", "job/corev1", "job/intstr", "job/resource", "gopkg.in/yaml.v3"},
+	"defaults":                {"job", "policy", "validation", "validation/field", "validation/equality", "job/metav1", "job/corev1", "job/intstr", "job/resource"},
+	"validation":              {"job", "policy", "indexes", "validation/field", "validation/equality", "job/metav1", "job/corev1", "job/intstr", "job/resource"},
+	"validation/equality":     {"job", "policy", "job/metav1", "job/resource"},
+	"job/jobtest": {"job", "job/manifest", "job/metav1", "job/corev1", "job/intstr", "job/resource", "defaults", "validation", "validation/field", "policy", "indexes",
 		"gopkg.in/yaml.v3", "github.com/google/go-cmp/cmp"},
 }
 

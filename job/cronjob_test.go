@@ -13,7 +13,7 @@ const fullCronJob = `{"apiVersion":"batch/v1","kind":"CronJob","metadata":{"name
 	`"spec":{"schedule":"0 3 * * *","timeZone":"Europe/Rome","startingDeadlineSeconds":200,"concurrencyPolicy":"Forbid","suspend":true,` +
 	`"jobTemplate":{"metadata":{"labels":{"t":"1"},"annotations":{"x":"y"}},"spec":{"parallelism":2,"backoffLimit":1,` +
 	`"podFailurePolicy":{"rules":[{"action":"Ignore","onPodConditions":[{"type":"DisruptionTarget","status":"True"}]}]},` +
-	`"template":{"metadata":{"labels":{"p":"q"}},"spec":{"containers":[{"name":"main","image":"busybox"}],"restartPolicy":"OnFailure"}}}},` +
+	`"template":{"metadata":{"labels":{"p":"q"}},"spec":{"containers":[{"name":"main","image":"busybox","resources":{}}],"restartPolicy":"OnFailure"}}}},` +
 	`"successfulJobsHistoryLimit":5,"failedJobsHistoryLimit":2},` +
 	`"status":{"active":[{"kind":"Job","namespace":"ns","name":"nightly-29000000","uid":"u2","apiVersion":"batch/v1","resourceVersion":"7","fieldPath":"f"}],` +
 	`"lastScheduleTime":"2026-01-01T03:00:00Z","lastSuccessfulTime":"2026-01-01T03:00:09Z"}}`

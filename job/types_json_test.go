@@ -42,8 +42,8 @@ func TestTimeJSON(t *testing.T) {
 }
 
 func TestOpenTypesKeepUnknownMembers(t *testing.T) {
-	in := `{"containers":[{"name":"main","image":"busybox","resources":{"limits":{"cpu":"1"}},"env":[{"name":"A","valueFrom":{"secretKeyRef":{"name":"s","key":"k"}}}]}],` +
-		`"restartPolicy":"Never","volumes":[{"name":"v","emptyDir":{}}],"affinity":{"nodeAffinity":{}}}`
+	in := `{"containers":[{"name":"main","image":"busybox","resources":{"limits":{"cpu":"1"}},"env":[{"name":"A","valueFrom":{"secretKeyRef":{"name":"s","key":"k"}}}],"zzFuture":[1]}],` +
+		`"restartPolicy":"Never","volumes":[{"name":"v","emptyDir":{}}],"affinity":{"nodeAffinity":{}},"zzFuture":{"a":"b"}}`
 	var spec PodSpec
 	if err := json.Unmarshal([]byte(in), &spec); err != nil {
 		t.Fatal(err)
@@ -51,8 +51,14 @@ func TestOpenTypesKeepUnknownMembers(t *testing.T) {
 	if spec.RestartPolicy != RestartPolicyNever || spec.Containers[0].Image != "busybox" {
 		t.Fatalf("modelled fields not decoded: %+v", spec)
 	}
-	if _, ok := spec.Unknown["volumes"]; !ok {
-		t.Fatalf("volumes not kept: %v", spec.Unknown)
+	if len(spec.Volumes) != 1 || spec.Volumes[0].EmptyDir == nil || spec.Affinity == nil || spec.Affinity.NodeAffinity == nil {
+		t.Fatalf("typed members not decoded: %+v", spec)
+	}
+	if _, ok := spec.Unknown["zzFuture"]; !ok || len(spec.Unknown) != 1 {
+		t.Fatalf("spec Unknown = %v, want only zzFuture", spec.Unknown)
+	}
+	if _, ok := spec.Containers[0].Unknown["zzFuture"]; !ok || len(spec.Containers[0].Unknown) != 1 {
+		t.Fatalf("container Unknown = %v, want only zzFuture", spec.Containers[0].Unknown)
 	}
 	out, err := json.Marshal(spec)
 	if err != nil {
@@ -67,12 +73,12 @@ func TestOpenTypesKeepUnknownMembers(t *testing.T) {
 }
 
 func TestModelledMemberWinsOverUnknown(t *testing.T) {
-	c := Container{Name: "main", Unknown: Unknown{"name": json.RawMessage(`"shadow"`), "tty": json.RawMessage(`true`)}}
+	c := Container{Name: "main", Unknown: Unknown{"name": json.RawMessage(`"shadow"`), "tty": json.RawMessage(`true`), "zzFuture": json.RawMessage(`true`)}}
 	out, err := json.Marshal(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(out) != `{"name":"main","tty":true}` {
+	if string(out) != `{"name":"main","resources":{},"zzFuture":true}` {
 		t.Errorf("got %s", out)
 	}
 }
@@ -93,7 +99,7 @@ func TestJobWireNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"pi"},"spec":{"parallelism":2,` +
-		`"template":{"spec":{"containers":[{"name":"main"}],"restartPolicy":"Never"}},"completionMode":"Indexed"},` +
+		`"template":{"metadata":{},"spec":{"containers":[{"name":"main","resources":{}}],"restartPolicy":"Never"}},"completionMode":"Indexed"},` +
 		`"status":{"failedIndexes":"","uncountedTerminatedPods":{},"ready":0}}`
 	if string(out) != want {
 		t.Errorf("got  %s\nwant %s", out, want)

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/jobkit/jobkit/job"
-	"github.com/jobkit/jobkit/job/resource"
+	"github.com/jobkit/jobkit/job/corev1"
 	"github.com/jobkit/jobkit/validation/field"
 )
 
@@ -26,35 +26,27 @@ func visitContainers(s *job.PodSpec, sp *field.Path, f func(*job.Container, *fie
 
 func containerWarnings(t *job.PodTemplateSpec, c *job.Container, cp, annPath *field.Path, podAppArmor bool) []string {
 	var w []string
-	var sc wSecurityContext
-	hasSC := decodeMember(c.Unknown, "securityContext", &sc)
-	if !hasSC || isNullOrAbsent(sc.SeccompProfile) {
+	sc := c.SecurityContext
+	if sc == nil || sc.SeccompProfile == nil {
 		if k := seccompContainerAnnotation + c.Name; hasAnnotation(t, k) {
 			w = append(w, fmt.Sprintf(`%s: non-functional in v1.27+; use the "seccompProfile" field instead`, annPath.Key(k)))
 		}
 	}
-	if !podAppArmor && (!hasSC || isNullOrAbsent(sc.AppArmorProfile)) {
+	if !podAppArmor && (sc == nil || sc.AppArmorProfile == nil) {
 		if k := appArmorAnnotation + c.Name; hasAnnotation(t, k) {
 			w = append(w, fmt.Sprintf(`%s: deprecated since v1.30; use the "appArmorProfile" field instead`, annPath.Key(k)))
 		}
 	}
-	var res struct {
-		Limits   map[string]string `json:"limits"`
-		Requests map[string]string `json:"requests"`
-	}
-	if decodeMember(c.Unknown, "resources", &res) {
-		for _, r := range []struct {
-			list, name string
-			m          map[string]string
-		}{
-			{"limits", "memory", res.Limits}, {"requests", "memory", res.Requests},
-			{"limits", "ephemeral-storage", res.Limits}, {"requests", "ephemeral-storage", res.Requests},
-		} {
-			if q, ok := r.m[r.name]; ok {
-				if s, frac := fractionalQuantity(q); frac {
-					w = append(w, fmt.Sprintf("%s: fractional byte value %q is invalid, must be an integer", cp.Child("resources", r.list).Key(r.name), s))
-				}
-			}
+	for _, r := range []struct {
+		list string
+		name corev1.ResourceName
+		m    corev1.ResourceList
+	}{
+		{"limits", "memory", c.Resources.Limits}, {"requests", "memory", c.Resources.Requests},
+		{"limits", "ephemeral-storage", c.Resources.Limits}, {"requests", "ephemeral-storage", c.Resources.Requests},
+	} {
+		if q, ok := r.m[r.name]; ok && q.MilliValue()%1000 != 0 {
+			w = append(w, fmt.Sprintf("%s: fractional byte value %q is invalid, must be an integer", cp.Child("resources", r.list).Key(string(r.name)), q.String()))
 		}
 	}
 	if len(c.Env) > 1 {
@@ -78,17 +70,6 @@ func hasAnnotation(t *job.PodTemplateSpec, k string) bool {
 	return ok
 }
 
-// fractionalQuantity reports whether the quantity q is not a whole number
-// of bytes as the API server tests it (its milli-value is not a multiple
-// of 1000), with its canonical text.
-func fractionalQuantity(q string) (string, bool) {
-	v, err := resource.ParseQuantity(q)
-	if err != nil || v.MilliValue()%1000 == 0 {
-		return "", false
-	}
-	return v.String(), true
-}
-
 // maxPortWarnings bounds the port warnings of one template (see the
 // deviation note above).
 const maxPortWarnings = 1000
@@ -100,15 +81,11 @@ func portWarnings(s *job.PodSpec, sp *field.Path) []string {
 	var w []string
 	type block struct {
 		path string
-		port wPort
+		port corev1.ContainerPort
 	}
 	all := map[string][]block{}
 	visitContainers(s, sp, func(c *job.Container, cp *field.Path) {
-		var ports []wPort
-		if !decodeMember(c.Unknown, "ports", &ports) {
-			return
-		}
-		for i, port := range ports {
+		for i, port := range c.Ports {
 			if len(w) >= maxPortWarnings {
 				return
 			}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/job/corev1"
 )
 
 // TestCronJobWarnings translates upstream TestCronJobStrategy_WarningsOnCreate
@@ -45,7 +46,7 @@ func TestCronJobWarnings(t *testing.T) {
 		})
 	}
 	pullSecret := cj(func(c *job.CronJob) {
-		c.Spec.JobTemplate.Spec.Template.Spec.Unknown = job.Unknown{"imagePullSecrets": []byte(`[{"name":""}]`)}
+		c.Spec.JobTemplate.Spec.Template.Spec.ImagePullSecrets = []corev1.LocalObjectReference{{Name: ""}}
 	})
 	tests := []struct {
 		name     string

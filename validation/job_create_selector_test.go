@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/job/corev1"
 	"github.com/jobkit/jobkit/validation/field"
 )
 
@@ -168,7 +169,7 @@ func TestValidateJobMetadataAndTemplate(t *testing.T) {
 			j.Spec.Selector.MatchLabels = map[string]string{"a": "b"}
 		}, field.ErrorList{inv("spec.template.labels", "bad key!", msgNameRegex)}},
 		{"ephemeral", fixtureM, func(j *job.Job) {
-			j.Spec.Template.Spec.Unknown = job.Unknown{"ephemeralContainers": []byte(`[{"name":"x"}]`)}
+			j.Spec.Template.Spec.EphemeralContainers = []corev1.EphemeralContainer{{EphemeralContainerCommon: corev1.EphemeralContainerCommon{Name: "x"}}}
 		}, field.ErrorList{forb("spec.template.spec.ephemeralContainers", "ephemeral containers not allowed in pod template")}},
 	})
 }

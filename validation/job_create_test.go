@@ -1,9 +1,10 @@
 package validation
 
 import (
-	"github.com/jobkit/jobkit/validation/equality"
 	"strings"
 	"testing"
+
+	"github.com/jobkit/jobkit/validation/equality"
 
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/policy"

@@ -1,10 +1,10 @@
 package validation
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/job/corev1"
 	"github.com/jobkit/jobkit/validation/field"
 )
 
@@ -54,18 +54,21 @@ var deprecatedPodAnnotations = []struct{ key, msg string }{
 	{"security.alpha.kubernetes.io/unsafe-sysctls", `non-functional in v1.11+; use the "sysctls" field instead`},
 }
 
-// deprecatedVolumes: JSON member, path segment (internal field name) and
-// message, in upstream's order.
-var deprecatedVolumes = []struct{ member, segment, msg string }{
-	{"photonPersistentDisk", "photonPersistentDisk", "deprecated in v1.11, non-functional in v1.16+"},
-	{"gitRepo", "gitRepo", "deprecated in v1.11"},
-	{"scaleIO", "scaleIO", "deprecated in v1.16, non-functional in v1.22+"},
-	{"flocker", "flocker", "deprecated in v1.22, non-functional in v1.25+"},
-	{"storageos", "storageOS", "deprecated in v1.22, non-functional in v1.25+"},
-	{"quobyte", "quobyte", "deprecated in v1.22, non-functional in v1.25+"},
-	{"glusterfs", "glusterfs", "deprecated in v1.25, non-functional in v1.26+"},
-	{"cephfs", "cephfs", "deprecated in v1.28, non-functional in v1.31+"},
-	{"rbd", "rbd", "deprecated in v1.28, non-functional in v1.31+"},
+// deprecatedVolumes: whether a volume uses the plugin, path segment
+// (internal field name) and message, in upstream's order.
+var deprecatedVolumes = []struct {
+	uses         func(v *corev1.Volume) bool
+	segment, msg string
+}{
+	{func(v *corev1.Volume) bool { return v.PhotonPersistentDisk != nil }, "photonPersistentDisk", "deprecated in v1.11, non-functional in v1.16+"},
+	{func(v *corev1.Volume) bool { return v.GitRepo != nil }, "gitRepo", "deprecated in v1.11"},
+	{func(v *corev1.Volume) bool { return v.ScaleIO != nil }, "scaleIO", "deprecated in v1.16, non-functional in v1.22+"},
+	{func(v *corev1.Volume) bool { return v.Flocker != nil }, "flocker", "deprecated in v1.22, non-functional in v1.25+"},
+	{func(v *corev1.Volume) bool { return v.StorageOS != nil }, "storageOS", "deprecated in v1.22, non-functional in v1.25+"},
+	{func(v *corev1.Volume) bool { return v.Quobyte != nil }, "quobyte", "deprecated in v1.22, non-functional in v1.25+"},
+	{func(v *corev1.Volume) bool { return v.Glusterfs != nil }, "glusterfs", "deprecated in v1.25, non-functional in v1.26+"},
+	{func(v *corev1.Volume) bool { return v.CephFS != nil }, "cephfs", "deprecated in v1.28, non-functional in v1.31+"},
+	{func(v *corev1.Volume) bool { return v.RBD != nil }, "rbd", "deprecated in v1.28, non-functional in v1.31+"},
 }
 
 const (
@@ -73,49 +76,6 @@ const (
 	seccompContainerAnnotation = "container.seccomp.security.alpha.kubernetes.io/"
 	appArmorAnnotation         = "container.apparmor.security.beta.kubernetes.io/"
 	nullLabelSelectorWarning   = "a null labelSelector results in matching no pod"
-)
-
-// Decoded views of the pod-template members the warnings read. Members
-// that do not decode are skipped (validation of their shape is generic Pod
-// validation, out of jobkit's scope).
-type (
-	wNodeSelectorTerm struct {
-		MatchExpressions []struct {
-			Key string `json:"key"`
-		} `json:"matchExpressions"`
-	}
-	wPodAffinityTerm struct {
-		LabelSelector json.RawMessage `json:"labelSelector"`
-	}
-	wPodAffinity struct {
-		Required  []wPodAffinityTerm `json:"requiredDuringSchedulingIgnoredDuringExecution"`
-		Preferred []struct {
-			Term wPodAffinityTerm `json:"podAffinityTerm"`
-		} `json:"preferredDuringSchedulingIgnoredDuringExecution"`
-	}
-	wAffinity struct {
-		NodeAffinity *struct {
-			Required *struct {
-				Terms []wNodeSelectorTerm `json:"nodeSelectorTerms"`
-			} `json:"requiredDuringSchedulingIgnoredDuringExecution"`
-			Preferred []struct {
-				Preference wNodeSelectorTerm `json:"preference"`
-			} `json:"preferredDuringSchedulingIgnoredDuringExecution"`
-		} `json:"nodeAffinity"`
-		PodAffinity     *wPodAffinity `json:"podAffinity"`
-		PodAntiAffinity *wPodAffinity `json:"podAntiAffinity"`
-	}
-	wSecurityContext struct {
-		SeccompProfile  json.RawMessage `json:"seccompProfile"`
-		AppArmorProfile json.RawMessage `json:"appArmorProfile"`
-	}
-	wPort struct {
-		Name          string `json:"name"`
-		HostPort      int32  `json:"hostPort"`
-		ContainerPort int32  `json:"containerPort"`
-		Protocol      string `json:"protocol"`
-		HostIP        string `json:"hostIP"`
-	}
 )
 
 // podTemplateWarnings returns the pod-template warnings of t, whose path is
@@ -126,34 +86,24 @@ func podTemplateWarnings(t *job.PodTemplateSpec, p *field.Path) []string {
 		w = append(w, path.String()+": "+fmt.Sprintf(format, args...))
 	}
 	sp := p.Child("spec")
-	u := t.Spec.Unknown
+	spec := &t.Spec
 
-	var nodeSelector map[string]string
-	if decodeMember(u, "nodeSelector", &nodeSelector) {
-		for _, k := range sortedMapKeys(nodeSelector) {
-			if msg, ok := deprecatedNodeLabels[k]; ok {
-				add(sp.Child("nodeSelector").Key(k), "%s", msg)
-			}
+	for _, k := range sortedMapKeys(spec.NodeSelector) {
+		if msg, ok := deprecatedNodeLabels[k]; ok {
+			add(sp.Child("nodeSelector").Key(k), "%s", msg)
 		}
 	}
-	var aff wAffinity
-	hasAff := decodeMember(u, "affinity", &aff)
-	if hasAff {
-		w = append(w, nodeAffinityWarnings(aff, sp)...)
+	aff := spec.Affinity
+	if aff != nil {
+		w = append(w, nodeAffinityWarnings(aff.NodeAffinity, sp)...)
 	}
-	var spread []struct {
-		TopologyKey   string          `json:"topologyKey"`
-		LabelSelector json.RawMessage `json:"labelSelector"`
-	}
-	if decodeMember(u, "topologySpreadConstraints", &spread) {
-		for i, c := range spread {
-			cp := sp.Child("topologySpreadConstraints").Index(i)
-			if msg, ok := deprecatedNodeLabels[c.TopologyKey]; ok {
-				add(cp.Child("topologyKey"), "%s is %s", c.TopologyKey, msg)
-			}
-			if isNullOrAbsent(c.LabelSelector) {
-				add(cp.Child("labelSelector"), "%s", nullLabelSelectorWarning)
-			}
+	for i, c := range spec.TopologySpreadConstraints {
+		cp := sp.Child("topologySpreadConstraints").Index(i)
+		if msg, ok := deprecatedNodeLabels[c.TopologyKey]; ok {
+			add(cp.Child("topologyKey"), "%s is %s", c.TopologyKey, msg)
+		}
+		if c.LabelSelector == nil {
+			add(cp.Child("labelSelector"), "%s", nullLabelSelectorWarning)
 		}
 	}
 	annPath := p.Child("metadata", "annotations")
@@ -162,84 +112,97 @@ func podTemplateWarnings(t *job.PodTemplateSpec, p *field.Path) []string {
 			add(annPath.Key(d.key), "%s", d.msg)
 		}
 	}
-	var volumes []map[string]json.RawMessage
-	if decodeMember(u, "volumes", &volumes) {
-		for i, v := range volumes {
-			for _, d := range deprecatedVolumes {
-				if raw, ok := v[d.member]; ok && !isNullOrAbsent(raw) {
-					add(sp.Child("volumes").Index(i).Child(d.segment), "%s", d.msg)
-				}
+	for i := range spec.Volumes {
+		for _, d := range deprecatedVolumes {
+			if d.uses(&spec.Volumes[i]) {
+				add(sp.Child("volumes").Index(i).Child(d.segment), "%s", d.msg)
 			}
 		}
 	}
-	w = append(w, duplicateNameWarnings(u, sp)...)
-	var psc wSecurityContext
-	hasPSC := decodeMember(u, "securityContext", &psc)
-	if !hasPSC || isNullOrAbsent(psc.SeccompProfile) {
+	w = append(w, duplicateNameWarnings(spec, sp)...)
+	psc := spec.SecurityContext
+	if psc == nil || psc.SeccompProfile == nil {
 		if _, ok := t.Annotations[seccompPodAnnotation]; ok {
 			add(annPath.Key(seccompPodAnnotation), `non-functional in v1.27+; use the "seccompProfile" field instead`)
 		}
 	}
-	podAppArmor := hasPSC && !isNullOrAbsent(psc.AppArmorProfile)
-	visitContainers(&t.Spec, sp, func(c *job.Container, cp *field.Path) {
+	podAppArmor := psc != nil && psc.AppArmorProfile != nil
+	visitContainers(spec, sp, func(c *job.Container, cp *field.Path) {
 		w = append(w, containerWarnings(t, c, cp, annPath, podAppArmor)...)
 	})
-	w = append(w, portWarnings(&t.Spec, sp)...)
-	var grace int64
-	if decodeMember(u, "terminationGracePeriodSeconds", &grace) && grace < 0 {
+	w = append(w, portWarnings(spec, sp)...)
+	if g := spec.TerminationGracePeriodSeconds; g != nil && *g < 0 {
 		add(sp.Child("terminationGracePeriodSeconds"), "must be >= 0; negative values are invalid and will be treated as 1")
 	}
-	if hasAff {
-		w = append(w, podAffinityWarnings("podAffinity", aff.PodAffinity, sp)...)
-		w = append(w, podAffinityWarnings("podAntiAffinity", aff.PodAntiAffinity, sp)...)
+	if aff != nil {
+		w = append(w, podAffinityWarnings("podAffinity", podAffinityTerms(aff.PodAffinity), sp)...)
+		w = append(w, podAffinityWarnings("podAntiAffinity", podAntiAffinityTerms(aff.PodAntiAffinity), sp)...)
 	}
 	return w
 }
 
 // nodeAffinityWarnings: deprecated node labels in the required node-affinity
 // terms, then in the preferred ones, each in list order.
-func nodeAffinityWarnings(aff wAffinity, sp *field.Path) []string {
-	na := aff.NodeAffinity
+func nodeAffinityWarnings(na *corev1.NodeAffinity, sp *field.Path) []string {
 	if na == nil {
 		return nil
 	}
 	var w []string
-	if na.Required != nil {
+	if req := na.RequiredDuringSchedulingIgnoredDuringExecution; req != nil {
 		tp := sp.Child("affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms")
-		for i, term := range na.Required.Terms {
-			w = append(w, nodeTermWarnings(term, tp.Index(i))...)
+		for i := range req.NodeSelectorTerms {
+			w = append(w, nodeTermWarnings(&req.NodeSelectorTerms[i], tp.Index(i))...)
 		}
 	}
 	pp := sp.Child("affinity", "nodeAffinity", "preferredDuringSchedulingIgnoredDuringExecution")
-	for i, pref := range na.Preferred {
-		w = append(w, nodeTermWarnings(pref.Preference, pp.Index(i).Child("preference"))...)
+	for i := range na.PreferredDuringSchedulingIgnoredDuringExecution {
+		pref := &na.PreferredDuringSchedulingIgnoredDuringExecution[i]
+		w = append(w, nodeTermWarnings(&pref.Preference, pp.Index(i).Child("preference"))...)
 	}
 	return w
 }
 
+// affinityTerms are the required and preferred terms of a pod affinity or
+// anti-affinity (two types with the same shape).
+type affinityTerms struct {
+	required  []corev1.PodAffinityTerm
+	preferred []corev1.WeightedPodAffinityTerm
+}
+
+func podAffinityTerms(a *corev1.PodAffinity) affinityTerms {
+	if a == nil {
+		return affinityTerms{}
+	}
+	return affinityTerms{a.RequiredDuringSchedulingIgnoredDuringExecution, a.PreferredDuringSchedulingIgnoredDuringExecution}
+}
+
+func podAntiAffinityTerms(a *corev1.PodAntiAffinity) affinityTerms {
+	if a == nil {
+		return affinityTerms{}
+	}
+	return affinityTerms{a.RequiredDuringSchedulingIgnoredDuringExecution, a.PreferredDuringSchedulingIgnoredDuringExecution}
+}
+
 // podAffinityWarnings: required, then preferred, terms of the pod
 // (anti-)affinity member name with a null labelSelector.
-func podAffinityWarnings(name string, aff *wPodAffinity, sp *field.Path) []string {
-	if aff == nil {
-		return nil
-	}
+func podAffinityWarnings(name string, aff affinityTerms, sp *field.Path) []string {
 	var w []string
 	rp := sp.Child("affinity", name, "requiredDuringSchedulingIgnoredDuringExecution")
-	for i, term := range aff.Required {
-		if isNullOrAbsent(term.LabelSelector) {
+	for i, term := range aff.required {
+		if term.LabelSelector == nil {
 			w = append(w, rp.Index(i).Child("labelSelector").String()+": "+nullLabelSelectorWarning)
 		}
 	}
 	pp := sp.Child("affinity", name, "preferredDuringSchedulingIgnoredDuringExecution")
-	for i, term := range aff.Preferred {
-		if isNullOrAbsent(term.Term.LabelSelector) {
+	for i, term := range aff.preferred {
+		if term.PodAffinityTerm.LabelSelector == nil {
 			w = append(w, pp.Index(i).Child("podAffinityTerm", "labelSelector").String()+": "+nullLabelSelectorWarning)
 		}
 	}
 	return w
 }
 
-func nodeTermWarnings(term wNodeSelectorTerm, p *field.Path) []string {
+func nodeTermWarnings(term *corev1.NodeSelectorTerm, p *field.Path) []string {
 	var w []string
 	for i, e := range term.MatchExpressions {
 		if msg, ok := deprecatedNodeLabels[e.Key]; ok {
@@ -251,12 +214,9 @@ func nodeTermWarnings(term wNodeSelectorTerm, p *field.Path) []string {
 
 // duplicateNameWarnings: duplicate hostAliases IPs, duplicate and empty
 // imagePullSecrets names.
-func duplicateNameWarnings(u job.Unknown, sp *field.Path) []string {
+func duplicateNameWarnings(spec *job.PodSpec, sp *field.Path) []string {
 	var w []string
-	var aliases []struct {
-		IP string `json:"ip"`
-	}
-	if decodeMember(u, "hostAliases", &aliases) && len(aliases) > 1 {
+	if aliases := spec.HostAliases; len(aliases) > 1 {
 		seen := map[string]bool{}
 		for i, a := range aliases {
 			if seen[a.IP] {
@@ -265,23 +225,19 @@ func duplicateNameWarnings(u job.Unknown, sp *field.Path) []string {
 			seen[a.IP] = true
 		}
 	}
-	var secrets []struct {
-		Name string `json:"name"`
-	}
-	if decodeMember(u, "imagePullSecrets", &secrets) {
-		if len(secrets) > 1 {
-			seen := map[string]bool{}
-			for i, s := range secrets {
-				if seen[s.Name] {
-					w = append(w, fmt.Sprintf("%s: duplicate name %q", sp.Child("imagePullSecrets").Index(i).Child("name"), s.Name))
-				}
-				seen[s.Name] = true
-			}
-		}
+	secrets := spec.ImagePullSecrets
+	if len(secrets) > 1 {
+		seen := map[string]bool{}
 		for i, s := range secrets {
-			if s.Name == "" {
-				w = append(w, fmt.Sprintf("%s: invalid empty name %q", sp.Child("imagePullSecrets").Index(i).Child("name"), s.Name))
+			if seen[s.Name] {
+				w = append(w, fmt.Sprintf("%s: duplicate name %q", sp.Child("imagePullSecrets").Index(i).Child("name"), s.Name))
 			}
+			seen[s.Name] = true
+		}
+	}
+	for i, s := range secrets {
+		if s.Name == "" {
+			w = append(w, fmt.Sprintf("%s: invalid empty name %q", sp.Child("imagePullSecrets").Index(i).Child("name"), s.Name))
 		}
 	}
 	return w

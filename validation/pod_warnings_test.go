@@ -94,7 +94,8 @@ func TestPodTemplateWarnings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := podTemplateWarnings(&tt.tmpl, specPath.Child("template"))
+			tmpl := viaJSON(t, tt.tmpl)
+			got := podTemplateWarnings(&tmpl, specPath.Child("template"))
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
@@ -112,7 +113,7 @@ func TestPodTemplateWarningsBoundedPorts(t *testing.T) {
 		b = append(b, `{"containerPort":80}`...)
 	}
 	b = append(b, ']')
-	tmpl := job.PodTemplateSpec{Spec: job.PodSpec{Containers: []job.Container{{Name: "a", Image: "i", Unknown: job.Unknown{"ports": b}}}}}
+	tmpl := viaJSON(t, job.PodTemplateSpec{Spec: job.PodSpec{Containers: []job.Container{{Name: "a", Image: "i", Unknown: job.Unknown{"ports": b}}}}})
 	if got := podTemplateWarnings(&tmpl, specPath.Child("template")); len(got) != maxPortWarnings {
 		t.Errorf("got %d warnings, want %d", len(got), maxPortWarnings)
 	}

@@ -2,7 +2,6 @@ package validation
 
 import (
 	"github.com/jobkit/jobkit/job"
-	"github.com/jobkit/jobkit/validation/equality"
 	"github.com/jobkit/jobkit/validation/field"
 )
 
@@ -45,7 +44,7 @@ func validatePodTemplate(t *job.PodTemplateSpec, p *field.Path) field.ErrorList 
 		errs = append(errs, field.NotSupported(p.Child("spec", "restartPolicy"), t.Spec.RestartPolicy,
 			[]job.RestartPolicy{job.RestartPolicyAlways, job.RestartPolicyOnFailure, job.RestartPolicyNever}))
 	}
-	if raw, ok := t.Spec.Unknown["ephemeralContainers"]; ok && !equality.IsEmptyJSON(raw) {
+	if len(t.Spec.EphemeralContainers) > 0 {
 		errs = append(errs, field.Forbidden(p.Child("spec", "ephemeralContainers"), "ephemeral containers not allowed in pod template"))
 	}
 	return errs

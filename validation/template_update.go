@@ -1,7 +1,7 @@
 package validation
 
 import (
-	"encoding/json"
+	"github.com/jobkit/jobkit/job/corev1"
 	"github.com/jobkit/jobkit/validation/equality"
 
 	"github.com/jobkit/jobkit/job"
@@ -43,62 +43,26 @@ func validatePodTemplateUpdate(n, o *job.JobSpec, p *field.Path, so specOptions)
 }
 
 // applySchedulingDirectives overwrites in old (a copy) the scheduling
-// directives with the values of nw.
+// directives with the values of nw: the node affinity (clearing an affinity
+// that held nothing else), nodeSelector, tolerations, template annotations
+// and labels, schedulingGates.
 func applySchedulingDirectives(old, nw *job.PodTemplateSpec) {
-	setUnknown(&old.Spec.Unknown, "affinity", mergeNodeAffinity(old.Spec.Unknown["affinity"], nw.Spec.Unknown["affinity"]))
-	for _, k := range []string{"nodeSelector", "tolerations", "schedulingGates"} {
-		setUnknown(&old.Spec.Unknown, k, nw.Spec.Unknown[k])
+	switch oa, na := old.Spec.Affinity, nw.Spec.Affinity; {
+	case na == nil && oa != nil:
+		oa.NodeAffinity = nil
+		if oa.PodAffinity == nil && oa.PodAntiAffinity == nil && len(oa.Unknown) == 0 {
+			old.Spec.Affinity = nil
+		}
+	case na != nil && oa == nil:
+		old.Spec.Affinity = &corev1.Affinity{NodeAffinity: na.NodeAffinity.DeepCopy()}
+	case na != nil && oa != nil:
+		oa.NodeAffinity = na.NodeAffinity.DeepCopy()
 	}
+	old.Spec.NodeSelector = nw.Spec.NodeSelector
+	old.Spec.Tolerations = nw.Spec.Tolerations
 	old.Annotations = nw.Annotations
 	old.Labels = nw.Labels
-}
-
-// mergeNodeAffinity returns the old affinity with its nodeAffinity replaced
-// by the new one (§3.3 step 1).
-func mergeNodeAffinity(oldRaw, newRaw json.RawMessage) json.RawMessage {
-	oldNil, newNil := isNullOrAbsent(oldRaw), isNullOrAbsent(newRaw)
-	var oldAff, newAff map[string]json.RawMessage
-	if !oldNil && json.Unmarshal(oldRaw, &oldAff) != nil {
-		return oldRaw // not an object: leave it to the comparison
-	}
-	if !newNil && json.Unmarshal(newRaw, &newAff) != nil {
-		return oldRaw
-	}
-	switch {
-	case oldNil && newNil:
-		return oldRaw
-	case oldNil:
-		out := map[string]json.RawMessage{}
-		if na, ok := newAff["nodeAffinity"]; ok {
-			out["nodeAffinity"] = na
-		}
-		b, _ := json.Marshal(out)
-		return b
-	case newNil:
-		if isNullOrAbsent(oldAff["podAffinity"]) && isNullOrAbsent(oldAff["podAntiAffinity"]) {
-			return nil
-		}
-		delete(oldAff, "nodeAffinity")
-	default:
-		if na, ok := newAff["nodeAffinity"]; ok {
-			oldAff["nodeAffinity"] = na
-		} else {
-			delete(oldAff, "nodeAffinity")
-		}
-	}
-	b, _ := json.Marshal(oldAff)
-	return b
-}
-
-func setUnknown(u *job.Unknown, k string, v json.RawMessage) {
-	if len(v) == 0 {
-		delete(*u, k)
-		return
-	}
-	if *u == nil {
-		*u = job.Unknown{}
-	}
-	(*u)[k] = v
+	old.Spec.SchedulingGates = nw.Spec.SchedulingGates
 }
 
 // copyResources copies each new container's resources into old when both
@@ -109,7 +73,7 @@ func copyResources(old, nw []job.Container) {
 	}
 	for i := range old {
 		if old[i].Name == nw[i].Name {
-			setUnknown(&old[i].Unknown, "resources", nw[i].Unknown["resources"])
+			old[i].Resources = nw[i].Resources
 		}
 	}
 }

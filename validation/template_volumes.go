@@ -1,9 +1,10 @@
 package validation
 
 import (
-	"encoding/json"
+	"reflect"
 
 	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/job/corev1"
 	"github.com/jobkit/jobkit/validation/field"
 )
 
@@ -21,33 +22,17 @@ import (
 // The sources themselves (paths, sizes, references, several sources in one
 // volume) are not checked.
 
-// templateVolume is the part of a core/v1 Volume these rules read; every
-// other member is a volume source.
-type templateVolume struct {
-	name    string
-	sources int
-}
-
-// decodeVolumes reads spec.volumes; ok is false when it is absent or not a
-// list of objects.
-func decodeVolumes(u job.Unknown) (vols []templateVolume, ok bool) {
-	var raw []map[string]json.RawMessage
-	if !decodeMember(u, "volumes", &raw) {
-		return nil, false
-	}
-	vols = make([]templateVolume, len(raw))
-	for i, v := range raw {
-		for k, m := range v {
-			if k == "name" {
-				_ = json.Unmarshal(m, &vols[i].name)
-				continue
-			}
-			if !isNullOrAbsent(m) {
-				vols[i].sources++
-			}
+// volumeSources counts the sources a volume names: its VolumeSource
+// members that are set (each is a pointer).
+func volumeSources(v *corev1.Volume) int {
+	n := 0
+	src := reflect.ValueOf(&v.VolumeSource).Elem()
+	for i := range src.NumField() {
+		if f := src.Field(i); f.Kind() == reflect.Pointer && !f.IsNil() {
+			n++
 		}
 	}
-	return vols, true
+	return n
 }
 
 // validateVolumes checks spec.template.spec.volumes (t is spec.template)
@@ -55,28 +40,25 @@ func decodeVolumes(u job.Unknown) (vols []templateVolume, ok bool) {
 // may reference.
 func validateVolumes(s *job.PodSpec, t *field.Path) (field.ErrorList, map[string]bool) {
 	valid := map[string]bool{}
-	vols, ok := decodeVolumes(s.Unknown)
-	if !ok {
-		return nil, valid
-	}
 	var errs field.ErrorList
 	vp := t.Child("spec", "volumes")
-	for i, v := range vols {
+	for i := range s.Volumes {
+		v := &s.Volumes[i]
 		var el field.ErrorList
-		if v.sources == 0 {
+		if volumeSources(v) == 0 {
 			el = append(el, field.Required(vp.Index(i), "must specify a volume type"))
 		}
 		np := vp.Index(i).Child("name")
-		if v.name == "" {
+		if v.Name == "" {
 			el = append(el, field.Required(np, ""))
 		} else {
-			el = append(el, invalidEach(np, v.name, IsDNS1123Label(v.name))...)
+			el = append(el, invalidEach(np, v.Name, IsDNS1123Label(v.Name))...)
 		}
-		if valid[v.name] {
-			el = append(el, field.Duplicate(np, v.name))
+		if valid[v.Name] {
+			el = append(el, field.Duplicate(np, v.Name))
 		}
 		if len(el) == 0 {
-			valid[v.name] = true
+			valid[v.Name] = true
 		}
 		errs = append(errs, el...)
 	}
@@ -85,16 +67,9 @@ func validateVolumes(s *job.PodSpec, t *field.Path) (field.ErrorList, map[string
 
 // validateVolumeMounts checks the volumeMounts of container c at path cp.
 func validateVolumeMounts(c *job.Container, cp *field.Path, volumes map[string]bool) field.ErrorList {
-	var mounts []struct {
-		Name      string `json:"name"`
-		MountPath string `json:"mountPath"`
-	}
-	if !decodeMember(c.Unknown, "volumeMounts", &mounts) {
-		return nil
-	}
 	var errs field.ErrorList
 	paths := map[string]bool{}
-	for i, m := range mounts {
+	for i, m := range c.VolumeMounts {
 		mp := cp.Child("volumeMounts").Index(i)
 		if m.Name == "" {
 			errs = append(errs, field.Required(mp.Child("name"), ""))

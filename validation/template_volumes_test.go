@@ -46,7 +46,8 @@ func TestTemplateVolumes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			errs := validatePodTemplate(tmpl(tt.vols, tt.mounts), specPath.Child("template"))
+			typed := viaJSON(t, *tmpl(tt.vols, tt.mounts))
+			errs := validatePodTemplate(&typed, specPath.Child("template"))
 			var got []string
 			for _, e := range errs {
 				got = append(got, e.Error())

@@ -2,9 +2,11 @@ package validation
 
 import (
 	"encoding/json"
-	"github.com/jobkit/jobkit/validation/equality"
+	"reflect"
 	"testing"
 	"time"
+
+	"github.com/jobkit/jobkit/validation/equality"
 
 	"github.com/jobkit/jobkit/job"
 	"github.com/jobkit/jobkit/policy"
@@ -59,10 +61,20 @@ func setPodField(j *job.Job, k, v string) {
 		j.Spec.Template.Spec.Unknown = job.Unknown{}
 	}
 	j.Spec.Template.Spec.Unknown[k] = raw(v)
+	*j = typedJob(*j)
+}
+
+// typedJob moves raw members a test set into their typed fields.
+func typedJob(j job.Job) job.Job {
+	if err := typeUnknown(reflect.ValueOf(&j).Elem()); err != nil {
+		panic(err)
+	}
+	return j
 }
 
 func setCPU(j *job.Job, cpu string) {
 	j.Spec.Template.Spec.Containers[0].Unknown = job.Unknown{"resources": raw(`{"requests":{"cpu":"` + cpu + `"}}`)}
+	*j = typedJob(*j)
 }
 
 var t0 = job.NewTime(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
@@ -203,14 +215,14 @@ func TestValidateJobUpdate(t *testing.T) {
 		{id: "valid-sched-remove-affinity", old: func(j *job.Job) {
 			suspendedNeverStarted(j)
 			setPodField(j, "affinity", `{"nodeAffinity":{"x":1}}`)
-		}, change: func(j *job.Job) { delete(j.Spec.Template.Spec.Unknown, "affinity") }},
+		}, change: func(j *job.Job) { j.Spec.Template.Spec.Affinity = nil }},
 		{id: "sched-pod-affinity-still-immutable", old: suspendedNeverStarted, opts: &schedOnly,
 			change: func(j *job.Job) { setPodField(j, "affinity", `{"podAffinity":{"y":2}}`) },
 			want:   field.ErrorList{immutable("spec.template")}},
 		{id: "sched-remove-affinity-with-pod-affinity", opts: &schedOnly, old: func(j *job.Job) {
 			suspendedNeverStarted(j)
 			setPodField(j, "affinity", `{"nodeAffinity":{"x":1},"podAffinity":{"y":2}}`)
-		}, change: func(j *job.Job) { delete(j.Spec.Template.Spec.Unknown, "affinity") },
+		}, change: func(j *job.Job) { j.Spec.Template.Spec.Affinity = nil },
 			want: field.ErrorList{immutable("spec.template")}},
 		{id: "valid-sched-tolerations", old: suspendedNeverStarted,
 			change: func(j *job.Job) { setPodField(j, "tolerations", `[{"key":"foo","operator":"Exists"}]`) }},

@@ -189,7 +189,7 @@ func (c *checker) decodeFailed(o *object, v *verdict, err error) {
 		p.Message = plain.Error()
 	}
 	v.Status = statusInvalid
-	v.Message = "strict decoding error: " + p.Message
+	v.Message = p.Message // manifest's message is already the API server's
 	v.Errors = []problem{p}
 }
 

@@ -2,7 +2,6 @@ package manifest
 
 import (
 	"encoding/json"
-	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
@@ -11,21 +10,38 @@ import (
 	"time"
 
 	"github.com/jobkit/jobkit/job"
+	"github.com/jobkit/jobkit/job/intstr"
+	"github.com/jobkit/jobkit/job/resource"
 )
 
 var (
 	timeType        = reflect.TypeFor[job.Time]()
-	unknownType     = reflect.TypeFor[job.Unknown]()
+	quantityType    = reflect.TypeFor[resource.Quantity]()
+	intstrType      = reflect.TypeFor[intstr.IntOrString]()
 	unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 )
 
 // structInfo describes how a struct type decodes from JSON.
 type structInfo struct {
-	fields map[string]reflect.Type // JSON member name -> field type
-	names  []string                // member names, sorted
-	// open structs keep unmodelled members (they have an Unknown field
-	// tagged "-"); closed structs reject them.
-	open bool
+	fields map[string]fieldInfo // JSON member name -> field
+	// partial: jobkit models only part of the API type (job.PodStatus,
+	// job.ContainerStatus: what the controller reads); members it does
+	// not model are kept in Unknown, not reported.
+	partial bool
+}
+
+// partialTypes are the hand-modelled parts of API types.
+var partialTypes = map[reflect.Type]bool{
+	reflect.TypeFor[job.PodStatus]():       true,
+	reflect.TypeFor[job.ContainerStatus](): true,
+}
+
+// fieldInfo is one JSON member of a struct: its Go type and the Go names of
+// the inlined embedded structs it is reached through (apimachinery's decode
+// messages name them: "livenessProbe.ProbeHandler.httpGet").
+type fieldInfo struct {
+	typ reflect.Type
+	via []string
 }
 
 var structInfoCache sync.Map // reflect.Type -> *structInfo
@@ -34,39 +50,27 @@ func infoOf(t reflect.Type) *structInfo {
 	if v, ok := structInfoCache.Load(t); ok {
 		return v.(*structInfo)
 	}
-	si := &structInfo{fields: map[string]reflect.Type{}}
-	collectFields(t, si)
-	for name := range si.fields {
-		si.names = append(si.names, name)
-	}
-	slices.Sort(si.names)
+	si := &structInfo{fields: map[string]fieldInfo{}, partial: partialTypes[t]}
+	collectFields(t, si, nil)
 	structInfoCache.Store(t, si)
 	return si
 }
 
 // collectFields follows the encoding/json rules jobkit's types use:
 // exported fields, name from the json tag or the field name, "-" skipped,
-// embedded structs without a tag name promoted.
-func collectFields(t reflect.Type, si *structInfo) {
+// embedded structs without a tag name inlined (a shallower field wins).
+func collectFields(t reflect.Type, si *structInfo, via []string) {
+	var embedded []reflect.StructField
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
 		if tag == "-" {
-			if f.Type == unknownType {
-				si.open = true
-			}
 			continue
 		}
 		name, _, _ := strings.Cut(tag, ",")
-		if name == "" && f.Anonymous {
-			ft := f.Type
-			if ft.Kind() == reflect.Pointer {
-				ft = ft.Elem()
-			}
-			if ft.Kind() == reflect.Struct {
-				collectFields(ft, si)
-				continue
-			}
+		if name == "" && f.Anonymous && f.Type.Kind() == reflect.Struct {
+			embedded = append(embedded, f)
+			continue
 		}
 		if !f.IsExported() {
 			continue
@@ -74,186 +78,296 @@ func collectFields(t reflect.Type, si *structInfo) {
 		if name == "" {
 			name = f.Name
 		}
-		si.fields[name] = f.Type
+		if _, ok := si.fields[name]; !ok {
+			si.fields[name] = fieldInfo{typ: f.Type, via: via}
+		}
+	}
+	for _, f := range embedded {
+		collectFields(f.Type, si, append(slices.Clip(via), f.Name))
 	}
 }
 
-// checkValue walks a resolved value against a Go type and reports the first
-// mismatch, in document order: an unknown member of a closed struct (or a
-// member of any struct that matches a modelled name only case-
-// insensitively), or a value of the wrong JSON kind or range for a
-// modelled field. Members of open structs that are not modelled are not
-// looked into.
-func checkValue(v *value, t reflect.Type, p *path) error {
-	if v.kind == kindNull {
-		return nil // null is absent: the field keeps its zero value
+// Issue kinds of strict decoding, as sigs.k8s.io/json names them.
+const (
+	issueUnknown   = "unknown field"
+	issueDuplicate = "duplicate field"
+)
+
+// maxIssues caps the strict issues of one document, as sigs.k8s.io/json
+// does.
+const maxIssues = 100
+
+// checker walks a resolved document against a Go type the way the API
+// server's decoder (sigs.k8s.io/json, case-sensitive, strict) reads it, in
+// document order. It records:
+//
+//  1. fatal: the first error of a self-decoding value (Quantity,
+//     IntOrString, Time), which ends decoding at once;
+//  2. typeErr: the first value of the wrong JSON type for a plain field,
+//     which decoding reports at its end;
+//  3. issues: unknown members of a struct and duplicate members of a struct
+//     or map, deduplicated, at most maxIssues, reported only when neither
+//     of the above occurred.
+type checker struct {
+	fatal, typeErr *Error
+	issues         []FieldIssue
+	seen           map[FieldIssue]bool
+}
+
+// frame is where the walk is: the document path (for positions and strict
+// paths), the field names since the root (for type errors) and the
+// innermost struct.
+type frame struct {
+	path   *path
+	fields []string
+	strct  reflect.Type
+}
+
+func (f frame) member(name string, via []string, t reflect.Type) frame {
+	fields := append(slices.Clip(f.fields), via...)
+	return frame{path: f.path.child(name), fields: append(fields, name), strct: t}
+}
+
+func (c *checker) issue(kind string, line, col int32, p *path) {
+	is := FieldIssue{Kind: kind, Path: p.strictString(), Line: int(line), Column: int(col)}
+	if c.seen[is] || len(c.issues) >= maxIssues {
+		return
+	}
+	if c.seen == nil {
+		c.seen = map[FieldIssue]bool{}
+	}
+	c.seen[is] = true
+	c.issues = append(c.issues, is)
+}
+
+// typeError records a JSON value of the wrong type (got names it as
+// encoding/json does: "string", "number 1.5", "object", ...).
+func (c *checker) typeError(v *value, f frame, t reflect.Type, got string) {
+	if c.typeErr == nil {
+		c.typeErr = apiErrAt(v.line, v.col, f.path, unmarshalTypeText(got, f, t))
+	}
+}
+
+// unmarshalTypeText renders encoding/json's UnmarshalTypeError with the
+// context sigs.k8s.io/json adds: the innermost struct's name and the member
+// names from the root.
+func unmarshalTypeText(got string, f frame, t reflect.Type) string {
+	if f.strct == nil {
+		return "json: cannot unmarshal " + got + " into Go value of type " + apiTypeName(t)
+	}
+	return "json: cannot unmarshal " + got + " into Go struct field " + f.strct.Name() + "." +
+		strings.Join(f.fields, ".") + " of type " + apiTypeName(t)
+}
+
+func (c *checker) done() bool { return c.fatal != nil }
+
+// check walks v against Go type t.
+func (c *checker) check(v *value, t reflect.Type, f frame) {
+	if c.done() || v.kind == kindNull {
+		return // null is absent: the field keeps its zero value
 	}
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	switch {
-	case t == timeType:
-		return checkTime(v, p)
-	case t.Kind() == reflect.Struct && infoOf(t).open:
-		return checkStruct(v, t, p)
-	case reflect.PointerTo(t).Implements(unmarshalerType) || t.Implements(unmarshalerType):
-		return nil // json.RawMessage and other self-decoding types: anything
+	switch t {
+	case timeType:
+		c.checkTime(v, f)
+		return
+	case quantityType:
+		c.checkQuantity(v, f)
+		return
+	case intstrType:
+		if v.kind != kindString {
+			c.checkAbort(v, f, reflect.TypeFor[int32]())
+		}
+		return
+	}
+	if t.Kind() != reflect.Struct && (reflect.PointerTo(t).Implements(unmarshalerType) || t.Implements(unmarshalerType)) {
+		return // json.RawMessage and other self-decoding types: anything
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		return checkStruct(v, t, p)
+		if v.kind != kindObject {
+			c.typeError(v, f, t, jsonKind(v))
+			return
+		}
+		si := infoOf(t)
+		for i := range v.members {
+			m := &v.members[i]
+			fi, ok := si.fields[m.key]
+			mp := f.path.child(m.key)
+			if !ok {
+				if !si.partial {
+					c.issue(issueUnknown, m.line, m.col, mp)
+				}
+				continue
+			}
+			if m.dup {
+				c.issue(issueDuplicate, m.line, m.col, mp)
+			}
+			c.check(m.val, fi.typ, f.member(m.key, fi.via, t))
+		}
 	case reflect.Slice, reflect.Array:
 		if v.kind != kindArray {
-			return wrongKind(v, p, "a sequence")
+			c.typeError(v, f, t, jsonKind(v))
+			return
 		}
 		for i, it := range v.items {
-			if err := checkValue(it, t.Elem(), p.at(i)); err != nil {
-				return err
-			}
+			c.check(it, t.Elem(), frame{path: f.path.at(i), fields: f.fields, strct: f.strct})
 		}
-		return nil
 	case reflect.Map:
 		if v.kind != kindObject {
-			return wrongKind(v, p, "a mapping")
+			c.typeError(v, f, t, jsonKind(v))
+			return
 		}
-		for _, m := range v.members {
-			if err := checkValue(m.val, t.Elem(), p.key(m.key)); err != nil {
-				return err
+		for i := range v.members {
+			m := &v.members[i]
+			if m.dup {
+				c.issue(issueDuplicate, m.line, m.col, f.path.key(m.key))
 			}
+			c.check(m.val, t.Elem(), frame{path: f.path.key(m.key), fields: f.fields, strct: f.strct})
 		}
-		return nil
 	case reflect.String:
 		if v.kind != kindString {
-			return wrongKind(v, p, "a string")
+			c.typeError(v, f, t, jsonKind(v))
 		}
-		return nil
 	case reflect.Bool:
-		if v.kind == kindBool {
-			return nil
+		if v.kind != kindBool {
+			c.typeError(v, f, t, jsonKind(v))
 		}
-		if v.kind == kindString && v.plain && isYAML11Bool(v.text) {
-			return errAt(v.line, v.col, p, "expected a boolean, got the string %q (YAML 1.2: only true and false are booleans)", v.text)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if got, ok := intMismatch(v, t); !ok {
+			c.typeError(v, f, t, got)
 		}
-		return wrongKind(v, p, "a boolean")
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return checkInt(v, p, t, true)
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return checkInt(v, p, t, false)
 	case reflect.Float32, reflect.Float64:
 		if v.kind != kindInt && v.kind != kindFloat {
-			return wrongKind(v, p, "a number")
+			c.typeError(v, f, t, jsonKind(v))
+		} else if _, err := strconv.ParseFloat(v.text, t.Bits()); err != nil {
+			c.typeError(v, f, t, "number "+v.text)
 		}
-		return nil
 	case reflect.Interface:
-		return nil
+	default:
+		c.typeError(v, f, t, jsonKind(v))
 	}
-	return errAt(v.line, v.col, p, "cannot decode into Go type %s", t)
 }
 
-func checkStruct(v *value, t reflect.Type, p *path) error {
-	if v.kind != kindObject {
-		return wrongKind(v, p, "a mapping")
-	}
-	si := infoOf(t)
-	for _, m := range v.members {
-		ft, ok := si.fields[m.key]
-		if !ok {
-			if exact, folded := si.foldMatch(m.key); folded {
-				return errAt(m.line, m.col, p.child(m.key), "unknown field %q (did you mean %q?)", m.key, exact)
-			}
-			if si.open {
-				continue // kept verbatim by the type's UnmarshalJSON
-			}
-			return errAt(m.line, m.col, p.child(m.key), "unknown field %q", m.key)
-		}
-		if err := checkValue(m.val, ft, p.child(m.key)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// foldMatch returns the modelled member that key matches under Unicode
-// simple case folding, the way encoding/json matches names (so "Kind" with
-// a Kelvin sign K, or "ſpec" with a long s, match too).
-func (si *structInfo) foldMatch(key string) (string, bool) {
-	for _, name := range si.names {
-		if strings.EqualFold(key, name) {
-			return name, true
-		}
-	}
-	return "", false
-}
-
-func checkInt(v *value, p *path, t reflect.Type, signed bool) error {
-	if v.kind != kindInt {
-		if v.kind == kindFloat && isDecimal(v.text) {
-			return errAt(v.line, v.col, p, "%s is out of range for %s", v.text, t.Kind())
-		}
-		if v.kind == kindFloat {
-			return errAt(v.line, v.col, p, "expected an integer (%s), got the number %s", t.Kind(), v.text)
-		}
-		return wrongKind(v, p, fmt.Sprintf("an integer (%s)", t.Kind()))
+// intMismatch reports whether v decodes into integer type t and, if not,
+// how encoding/json names the value.
+func intMismatch(v *value, t reflect.Type) (string, bool) {
+	if v.kind != kindInt && v.kind != kindFloat {
+		return jsonKind(v), false
 	}
 	bits := t.Bits()
-	if signed {
+	switch t.Kind() {
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		u, err := strconv.ParseUint(v.text, 10, 64)
+		if err != nil || (bits < 64 && u > 1<<bits-1) {
+			return "number " + v.text, false
+		}
+	default:
 		i, err := strconv.ParseInt(v.text, 10, 64)
 		if err != nil || i < -1<<(bits-1) || i > 1<<(bits-1)-1 {
-			return errAt(v.line, v.col, p, "%s is out of range for %s", v.text, t.Kind())
+			return "number " + v.text, false
 		}
-		return nil
 	}
-	u, err := strconv.ParseUint(v.text, 10, 64)
-	if err != nil || (bits < 64 && u > 1<<bits-1) {
-		return errAt(v.line, v.col, p, "%s is out of range for %s", v.text, t.Kind())
-	}
-	return nil
+	return "", true
 }
 
-func checkTime(v *value, p *path) error {
+// checkAbort is a self-decoding value whose UnmarshalJSON decodes the JSON
+// into a value of type inner (IntOrString's int32): a mismatch ends
+// decoding, with the context of the field.
+func (c *checker) checkAbort(v *value, f frame, inner reflect.Type) {
+	var got string
+	ok := true
+	switch inner.Kind() {
+	case reflect.String:
+		ok = v.kind == kindString
+		got = jsonKind(v)
+	default:
+		got, ok = intMismatch(v, inner)
+	}
+	if !ok {
+		c.fatal = apiErrAt(v.line, v.col, f.path, unmarshalTypeText(got, f, inner))
+	}
+}
+
+// checkQuantity: a string, or the JSON text of any other value, must parse
+// as a quantity (apimachinery's Quantity.UnmarshalJSON); the parse error is
+// the API server's message.
+func (c *checker) checkQuantity(v *value, f frame) {
+	text := v.text
+	if v.kind == kindObject || v.kind == kindArray {
+		text = string(appendJSON(nil, v))
+	}
+	if _, err := resource.ParseQuantity(strings.TrimSpace(text)); err != nil {
+		c.fatal = apiErrAt(v.line, v.col, f.path, err.Error())
+	}
+}
+
+// checkTime: a string in RFC 3339 (metav1.Time.UnmarshalJSON); a value of
+// another type is a type error for string, the parse error is Go's.
+func (c *checker) checkTime(v *value, f frame) {
 	if v.kind != kindString {
-		return wrongKind(v, p, "an RFC 3339 time string")
+		c.checkAbort(v, f, reflect.TypeFor[string]())
+		return
 	}
-	if v.text == "" {
-		return nil
-	}
-	tm, err := time.Parse(time.RFC3339Nano, v.text)
+	tm, err := time.Parse(time.RFC3339, v.text)
 	if err != nil {
-		return errAt(v.line, v.col, p, "invalid time %q: want RFC 3339 like 2026-01-01T00:00:00Z", v.text)
+		c.fatal = apiErrAt(v.line, v.col, f.path, err.Error())
+		return
 	}
-	// job.Time stores UTC; outside years 0000-9999 it has no RFC 3339 form.
+	// job.Time stores UTC; outside years 0000-9999 it has no RFC 3339 form
+	// (jobkit's own limit: the API server would fail to encode it later).
 	if y := tm.UTC().Year(); y < 0 || y > 9999 {
-		return errAt(v.line, v.col, p, "time %q is outside the years 0000-9999 in UTC", v.text)
+		c.fatal = errAt(v.line, v.col, f.path, "time %q is outside the years 0000-9999 in UTC", v.text)
 	}
-	return nil
 }
 
-func wrongKind(v *value, p *path, want string) error {
-	got := v.kind.String()
+// jsonKind names a JSON value as encoding/json's UnmarshalTypeError does.
+func jsonKind(v *value) string {
 	switch v.kind {
+	case kindBool:
+		return "bool"
+	case kindInt, kindFloat:
+		return "number"
 	case kindString:
-		got = "the string " + strconv.Quote(shorten(v.text))
-	case kindInt, kindFloat, kindBool:
-		got = got + " " + v.text
+		return "string"
+	case kindObject:
+		return "object"
+	case kindArray:
+		return "array"
 	}
-	return errAt(v.line, v.col, p, "expected %s, got %s", want, got)
+	return "null"
 }
 
-func shorten(s string) string {
-	const max = 64
-	if len(s) <= max {
-		return s
-	}
-	return s[:max] + "..."
+// apiPackages maps jobkit's packages onto the package names of the
+// k8s.io types they mirror, for type names in decode messages.
+var apiPackages = map[string]string{
+	"github.com/jobkit/jobkit/job":          "v1",
+	"github.com/jobkit/jobkit/job/corev1":   "v1",
+	"github.com/jobkit/jobkit/job/metav1":   "v1",
+	"github.com/jobkit/jobkit/policy":       "v1",
+	"github.com/jobkit/jobkit/job/resource": "resource",
+	"github.com/jobkit/jobkit/job/intstr":   "intstr",
 }
 
-// isYAML11Bool reports whether s is a boolean in YAML 1.1 (yaml.v2, and so
-// kubectl) but a string in YAML 1.2 (yaml.v3).
-func isYAML11Bool(s string) bool {
-	switch s {
-	case "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
-		"on", "On", "ON", "off", "Off", "OFF":
-		return true
+// apiTypeName is the name k8s.io/api's Go type of t has in reflect's
+// notation ("int32", "[]v1.Container", "map[string]string").
+func apiTypeName(t reflect.Type) string {
+	if t.Name() != "" {
+		if p, ok := apiPackages[t.PkgPath()]; ok {
+			return p + "." + t.Name()
+		}
+		return t.String()
 	}
-	return false
+	switch t.Kind() {
+	case reflect.Pointer:
+		return "*" + apiTypeName(t.Elem())
+	case reflect.Slice:
+		return "[]" + apiTypeName(t.Elem())
+	case reflect.Map:
+		return "map[" + apiTypeName(t.Key()) + "]" + apiTypeName(t.Elem())
+	}
+	return t.String()
 }

@@ -55,17 +55,17 @@ func TestDecodeCronJob(t *testing.T) {
 func TestDecodeCronJobStrictErrors(t *testing.T) {
 	tests := []struct{ name, doc, want string }{
 		{"unknown field in the CronJob spec", cronJobDoc + "  schedul: x\n",
-			`line 16: spec.schedul: unknown field "schedul"`},
+			`line 16: strict decoding error: unknown field "spec.schedul"`},
 		{"unknown field in the job template spec", "spec:\n  jobTemplate:\n    spec:\n      completion: 3\n",
-			`line 4: spec.jobTemplate.spec.completion: unknown field "completion"`},
+			`line 4: strict decoding error: unknown field "spec.jobTemplate.spec.completion"`},
 		{"unknown field in the job template metadata", "spec:\n  jobTemplate:\n    metadata:\n      lables: {}\n",
-			`line 4: spec.jobTemplate.metadata.lables: unknown field "lables"`},
+			`line 4: strict decoding error: unknown field "spec.jobTemplate.metadata.lables"`},
 		{"integer schedule", "spec:\n  schedule: 5\n",
-			`line 2: spec.schedule: expected a string, got an integer 5`},
+			`line 2: json: cannot unmarshal number into Go struct field CronJobSpec.spec.schedule of type string`},
 		{"wrong kind", "kind: Job\n",
 			`line 1: kind: got "Job", want "CronJob" (expected apiVersion batch/v1, kind CronJob)`},
 		{"history limit out of range", "spec:\n  failedJobsHistoryLimit: 3000000000\n",
-			`line 2: spec.failedJobsHistoryLimit: 3000000000 is out of range for int32`},
+			`line 2: json: cannot unmarshal number 3000000000 into Go struct field CronJobSpec.spec.failedJobsHistoryLimit of type int32`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

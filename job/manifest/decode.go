@@ -24,68 +24,112 @@ import (
 // untrusted input under a tighter memory budget should cap it lower.
 const MaxInputBytes = 3 << 20
 
-// DecodeNode strictly decodes one YAML node (a document node or any node in
-// one) into into, which must be a non-nil pointer to a value of the job
-// types (job.Job, job.CronJob, job.Pod, job.JobSpec, job.JobStatus, ...)
-// or any type encoding/json can decode.
+// DecodeNode decodes one YAML node (a document node or any node in one)
+// into into at field validation level Strict; see DecodeNodeWith.
+func DecodeNode(n *yaml.Node, into any) error {
+	_, err := DecodeNodeWith(n, into, Options{})
+	return err
+}
+
+// DecodeNodeWith decodes one YAML node into into, which must be a non-nil
+// pointer to a value of the job types (job.Job, job.CronJob, job.Pod, job.JobSpec,
+// corev1.PodSpec, ...) or any type encoding/json can decode, as the API
+// server decodes a request body (sigs.k8s.io/json into the k8s.io/api
+// types) at the level of o.
 //
 // Rules, in order:
-//  1. The node is resolved as by NodeToJSON: aliases and merge keys
-//     expanded (bounded), duplicate keys rejected, YAML 1.2 scalars.
-//  2. The resolved document is checked against the Go type through its
-//     json tags. Closed structs (every struct without an Unknown field)
-//     reject unknown members; a member that matches a field only
-//     case-insensitively is rejected in every struct. Values must have
-//     the field's JSON kind: strings for strings (a bare 1.0 or true is not
-//     a string: quote it), true/false for booleans (yes/no/on/off are
-//     strings in YAML 1.2 and rejected here), integers within the range
-//     of the field's Go type, RFC 3339 strings for job.Time. null is
-//     accepted everywhere and means absent. Unmodelled members of open
-//     types (PodSpec, Container, EnvVarSource, PodStatus, ContainerStatus)
-//     and json.RawMessage values are not looked into.
-//  3. The document is converted to JSON and decoded with json.Unmarshal,
-//     so the types' own UnmarshalJSON methods run and keep unmodelled
-//     members verbatim.
 //
-// The first problem found, in document order, is returned as an *Error
-// naming the YAML line and the field path. DecodeNode never panics on
-// data; a non-pointer into is an error.
-func DecodeNode(n *yaml.Node, into any) error {
+//  1. The node is resolved as by NodeToJSON (aliases and merge keys
+//     expanded, bounded; YAML 1.2 scalars), except that a key repeated in
+//     a mapping is kept, as a duplicate field.
+//
+//  2. The resolved document is walked against the Go type through its
+//     json tags, in document order, as the API server's decoder reads it:
+//     member names match case-sensitively; a value of a self-decoding type
+//     that does not decode ends decoding with its error (a quantity:
+//     "quantities must match the regular expression ...", a time: Go's
+//     time.Parse error, an IntOrString: a type error for int32); a value of
+//     the wrong JSON type for any other field is remembered, the first one
+//     is the error once the walk ends:
+//
+//     json: cannot unmarshal string into Go struct field ContainerPort.spec.template.spec.containers.ports.containerPort of type int32
+//
+//     naming the innermost struct, the member names from the root (and the
+//     embedded structs they are promoted through) and the k8s.io/api type.
+//     null is accepted everywhere and means absent.
+//
+//  3. Only when there was no such error: unknown and duplicate fields
+//     (FieldIssue, at most 100, each once) are, by level, the error
+//     "strict decoding error: unknown field \"spec.x\", ..." (Strict),
+//     returned as warnings (Warn) or dropped (Ignore).
+//
+//  4. The document is converted to JSON and decoded with json.Unmarshal,
+//     so the types' own UnmarshalJSON methods run; for a duplicate field
+//     the later value wins. Unlike the API server, an unknown member of a
+//     struct that has an Unknown field is kept there (Warn, Ignore), so a
+//     field newer than the model survives a round trip.
+//
+// Errors are *Error values naming the YAML line: the API server's message
+// (its Path field locating the member), or jobkit's own for what the API
+// server never sees (malformed YAML, limits). DecodeNodeWith never panics
+// on data; a non-pointer into is an error.
+func DecodeNodeWith(n *yaml.Node, into any, o Options) ([]FieldIssue, error) {
 	rv := reflect.ValueOf(into)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return fmt.Errorf("manifest: DecodeNode needs a non-nil pointer, got %T", into)
+		return nil, fmt.Errorf("manifest: DecodeNode needs a non-nil pointer, got %T", into)
 	}
-	v, err := resolveNode(n)
-	if err != nil {
-		return err
-	}
-	return decodeValue(v, into, rv.Type().Elem())
-}
-
-func decodeValue(v *value, into any, t reflect.Type) error {
-	if err := checkValue(v, t, nil); err != nil {
-		return err
-	}
-	data := appendJSON(make([]byte, 0, 1024), v)
-	if err := json.Unmarshal(data, into); err != nil {
-		// checkValue admits only what the types decode; reaching this
-		// means a type's own UnmarshalJSON refused the value.
-		return &Error{Line: int(v.line), Column: int(v.col), Msg: err.Error()}
-	}
-	return nil
-}
-
-// DecodeJob strictly decodes a single batch/v1 Job from YAML or JSON (JSON
-// is YAML). Empty documents (only comments, or null) are ignored; exactly
-// one other document must remain. apiVersion and kind, when present, must
-// be "batch/v1" and "Job". See DecodeNode for the decoding rules; errors
-// are *Error values.
-func DecodeJob(data []byte) (*job.Job, error) {
-	doc, err := singleDocument(data)
+	level, err := o.level()
 	if err != nil {
 		return nil, err
 	}
-	return decodeDocument[job.Job](doc, "batch/v1", "Job")
+	v, err := resolveForDecoding(n)
+	if err != nil {
+		return nil, err
+	}
+	return decodeValue(v, into, rv.Type().Elem(), level)
+}
+
+func decodeValue(v *value, into any, t reflect.Type, level FieldValidation) ([]FieldIssue, error) {
+	var c checker
+	c.check(v, t, frame{})
+	switch {
+	case c.fatal != nil:
+		return nil, c.fatal
+	case c.typeErr != nil:
+		return nil, c.typeErr
+	case len(c.issues) > 0 && level == Strict:
+		return nil, strictError(c.issues)
+	}
+	data := appendJSON(make([]byte, 0, 1024), v)
+	if err := json.Unmarshal(data, into); err != nil {
+		// check admits only what the types decode; reaching this means a
+		// type's own UnmarshalJSON refused the value.
+		return nil, &Error{Line: int(v.line), Column: int(v.col), Msg: err.Error()}
+	}
+	if level == Warn {
+		return c.issues, nil
+	}
+	return nil, nil
+}
+
+// DecodeJob decodes a single batch/v1 Job from YAML or JSON (JSON is YAML)
+// at level Strict. Empty documents (only comments, or null) are ignored;
+// exactly one other document must remain. apiVersion and kind, when
+// present, must be "batch/v1" and "Job". See DecodeNodeWith for the
+// decoding rules; errors are *Error values.
+func DecodeJob(data []byte) (*job.Job, error) {
+	j, _, err := DecodeJobWith(data, Options{})
+	return j, err
+}
+
+// DecodeJobWith is DecodeJob at the field validation level of o; with Warn
+// it returns the unknown and duplicate fields.
+func DecodeJobWith(data []byte, o Options) (*job.Job, []FieldIssue, error) {
+	doc, err := singleDocument(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return decodeDocument[job.Job](doc, "batch/v1", "Job", o)
 }
 
 // DecodeJobs strictly decodes a stream of batch/v1 Jobs separated by
@@ -100,7 +144,7 @@ func DecodeJobs(data []byte) ([]*job.Job, error) {
 	}
 	out := make([]*job.Job, 0, len(docs))
 	for i, d := range docs {
-		j, err := decodeDocument[job.Job](d, "batch/v1", "Job")
+		j, _, err := decodeDocument[job.Job](d, "batch/v1", "Job", Options{})
 		if err != nil {
 			return nil, fmt.Errorf("document %d: %w", i+1, err)
 		}
@@ -109,38 +153,51 @@ func DecodeJobs(data []byte) ([]*job.Job, error) {
 	return out, nil
 }
 
-// DecodeCronJob strictly decodes a single batch/v1 CronJob, like DecodeJob;
-// apiVersion and kind, when present, must be "batch/v1" and "CronJob". The
-// Job template (spec.jobTemplate.spec) is read exactly as a Job's spec.
+// DecodeCronJob decodes a single batch/v1 CronJob at level Strict, like
+// DecodeJob; apiVersion and kind, when present, must be "batch/v1" and
+// "CronJob". The Job template (spec.jobTemplate.spec) is read exactly as a
+// Job's spec.
 func DecodeCronJob(data []byte) (*job.CronJob, error) {
 	doc, err := singleDocument(data)
 	if err != nil {
 		return nil, err
 	}
-	return decodeDocument[job.CronJob](doc, "batch/v1", "CronJob")
+	cj, _, err := decodeDocument[job.CronJob](doc, "batch/v1", "CronJob", Options{})
+	return cj, err
 }
 
-// DecodePod strictly decodes a single core/v1 Pod, like DecodeJob;
+// DecodePod decodes a single core/v1 Pod at level Strict, like DecodeJob;
 // apiVersion and kind, when present, must be "v1" and "Pod".
 func DecodePod(data []byte) (*job.Pod, error) {
+	p, _, err := DecodePodWith(data, Options{})
+	return p, err
+}
+
+// DecodePodWith is DecodePod at the field validation level of o.
+func DecodePodWith(data []byte, o Options) (*job.Pod, []FieldIssue, error) {
 	doc, err := singleDocument(data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return decodeDocument[job.Pod](doc, "v1", "Pod")
+	return decodeDocument[job.Pod](doc, "v1", "Pod", o)
 }
 
 // decodeDocument checks a resolved document's apiVersion and kind (when
-// present) and strictly decodes it into a new T.
-func decodeDocument[T any](v *value, apiVersion, kind string) (*T, error) {
+// present) and decodes it into a new T at the level of o.
+func decodeDocument[T any](v *value, apiVersion, kind string, o Options) (*T, []FieldIssue, error) {
+	level, err := o.level()
+	if err != nil {
+		return nil, nil, err
+	}
 	if err := checkTypeMeta(v, apiVersion, kind); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := new(T)
-	if err := decodeValue(v, out, reflect.TypeFor[T]()); err != nil {
-		return nil, err
+	issues, err := decodeValue(v, out, reflect.TypeFor[T](), level)
+	if err != nil {
+		return nil, nil, err
 	}
-	return out, nil
+	return out, issues, nil
 }
 
 // singleDocument parses data and returns its only non-empty document; no
@@ -203,7 +260,7 @@ func parseDocuments(data []byte) ([]*value, error) {
 		if err != nil {
 			return nil, yamlError(err)
 		}
-		v, err := resolveNode(&n)
+		v, err := resolveForDecoding(&n)
 		if err != nil {
 			return nil, err
 		}

@@ -4,24 +4,33 @@
 // It is a leaf package so that package job stays stdlib-only: only
 // job/jobtest, examples and users import it.
 //
-// Decoding (DecodeNode, DecodeJob, DecodeCronJob, DecodePod, DecodeJobs) resolves the YAML
-// (aliases, merge keys, YAML 1.2 scalars), checks it against the Go types
-// through their json tags, then hands JSON to encoding/json so that the
-// types' own decoders run. Above the pod spec it is strict: an unknown or
-// mistyped field is an *Error such as
+// Decoding (DecodeNode, DecodeJob, DecodeCronJob, DecodePod, DecodeJobs and their ...With
+// forms taking Options) reads a document as the API server reads a request
+// body, at a field validation level (Strict, Warn, Ignore; see
+// DecodeNodeWith), with the API server's messages and the YAML line:
 //
-//	line 12: spec.completion: unknown field "completion"
+//	line 12: strict decoding error: unknown field "spec.template.spec.containers[0].imagePullPolice"
+//	line 7: json: cannot unmarshal string into Go struct field ContainerPort.spec.template.spec.containers.ports.containerPort of type int32
+//	line 9: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'
 //
-// Inside the pod template's spec, containers, env value sources and pod
-// status, unmodelled members are kept verbatim (job.Unknown) and survive a
-// round trip.
+// (the API server answers `Job in version "v1" cannot be handled as a Job: `
+// followed by the message). Module job/kube proves the messages against
+// apimachinery's strict decoder. The pod status is modelled in part: its
+// other members are kept verbatim (job.Unknown) at every level; a member
+// unknown to the v1.37.2 model elsewhere is kept in Unknown at levels Warn
+// and Ignore, so it survives a round trip.
 //
 // Choices, where YAML readers differ:
-//   - YAML 1.2 core schema (yaml.v3), not YAML 1.1 (yaml.v2, used by
-//     kubectl through sigs.k8s.io/yaml): yes/no/on/off/y/n are strings. A
-//     boolean field given one is an error that says so; unmodelled members
-//     keep them as strings. Write true and false. EncodeYAML quotes such
-//     strings, so its output reads the same under both schemas.
+//   - Decoding reads scalars as the API server's YAML reader
+//     (sigs.k8s.io/yaml, YAML 1.1 booleans) does: plain yes/no/on/off/y/n
+//     are booleans, so "image: y" is a type error for a string, as the API
+//     server reports it. NodeToJSON keeps the YAML 1.2 core schema
+//     (yaml.v3), where they are strings. EncodeYAML quotes such strings, so
+//     its output reads the same under both schemas.
+//   - A key given twice is a duplicate field (an error at Strict, a warning
+//     at Warn; the later value wins), as the API server reports it for a
+//     JSON body (a YAML body sent as is gets the YAML reader's "key ...
+//     already set in map" instead; kubectl collapses duplicates first).
 //   - null, ~ and empty values mean "absent" (the field keeps its zero
 //     value), as in Kubernetes.
 //   - Integers are exact: 9007199254740993 stays 9007199254740993 (no

@@ -54,10 +54,8 @@ metadata:
 func TestEncodeYAMLShapes(t *testing.T) {
 	p := &job.Pod{
 		Spec: job.PodSpec{
-			Containers: []job.Container{{Name: "c", Unknown: job.Unknown{
-				"command":   []byte(`[]`),
-				"resources": []byte(`{}`),
-				"args":      []byte(`["multi\nline"]`),
+			Containers: []job.Container{{Name: "c", Args: []string{"multi\nline"}, Unknown: job.Unknown{
+				"zzList": []byte(`[]`),
 			}}},
 		},
 		Status: job.PodStatus{ContainerStatuses: []job.ContainerStatus{{Name: "c", RestartCount: 0}}},
@@ -68,13 +66,13 @@ func TestEncodeYAMLShapes(t *testing.T) {
 	}
 	want := `spec:
   containers:
-    - name: c
-      args:
+    - args:
         - |-
           multi
           line
-      command: []
+      name: c
       resources: {}
+      zzList: []
 status:
   containerStatuses:
     - name: c
@@ -101,7 +99,12 @@ func TestEncodeJSON(t *testing.T) {
   },
   "spec": {
     "parallelism": 2,
-    "template": {}
+    "template": {
+      "metadata": {},
+      "spec": {
+        "containers": null
+      }
+    }
   }
 }
 `

@@ -26,10 +26,21 @@ type Error struct {
 	// Path is the field path in the style of Kubernetes field.Path:
 	// members joined with ".", list indexes and map keys in brackets
 	// ("spec.template.spec.containers[0].name", "metadata.labels[app]").
-	// Empty for the document root.
+	// Empty for the document root. For a strict decoding error, the
+	// first issue's path (FieldIssue.Path form).
 	Path string
-	// Msg describes the problem, without position or path.
+	// Msg describes the problem, without position; for the API server's
+	// decode messages (which name the field themselves) without the path
+	// too.
 	Msg string
+	// Issues are the strict-decoding problems (unknown and duplicate
+	// fields) an error "strict decoding error: ..." aggregates, each with
+	// its position; nil for other errors.
+	Issues []FieldIssue
+
+	// named: Msg already names the field (an API server message), so
+	// Error() does not print Path.
+	named bool
 }
 
 // Error renders e as "line L: path: msg", leaving out the line when it is
@@ -41,7 +52,7 @@ func (e *Error) Error() string {
 		b.WriteString(strconv.Itoa(e.Line))
 		b.WriteString(": ")
 	}
-	if e.Path != "" {
+	if e.Path != "" && !e.named {
 		b.WriteString(e.Path)
 		b.WriteString(": ")
 	}
@@ -68,6 +79,31 @@ const (
 func (p *path) child(name string) *path { return &path{parent: p, name: name, kind: pathMember} }
 func (p *path) at(i int) *path          { return &path{parent: p, index: i, kind: pathIndex} }
 func (p *path) key(k string) *path      { return &path{parent: p, name: k, kind: pathKey} }
+
+// strictString renders the path as sigs.k8s.io/json's strict errors do:
+// members and map keys joined with ".", list indexes in brackets
+// ("spec.template.spec.containers[0].env[1].name", "metadata.labels.app").
+func (p *path) strictString() string {
+	var parts []*path
+	for q := p; q != nil && q.kind != 0; q = q.parent {
+		parts = append(parts, q)
+	}
+	var b strings.Builder
+	for i := len(parts) - 1; i >= 0; i-- {
+		q := parts[i]
+		if q.kind == pathIndex {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(q.index))
+			b.WriteByte(']')
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(q.name)
+	}
+	return b.String()
+}
 
 // String renders the path in field.Path style; the root renders as "".
 func (p *path) String() string {
@@ -100,4 +136,10 @@ func (p *path) String() string {
 // errAt builds an *Error at a position (yaml.Node uses int, values int32).
 func errAt[I int | int32](line, col I, p *path, format string, args ...any) *Error {
 	return &Error{Line: int(line), Column: int(col), Path: p.String(), Msg: fmt.Sprintf(format, args...)}
+}
+
+// apiErrAt builds an *Error whose message is the API server's own text,
+// which names the field: the path is kept for callers but not printed.
+func apiErrAt(line, col int32, p *path, msg string) *Error {
+	return &Error{Line: int(line), Column: int(col), Path: p.String(), Msg: msg, named: true}
 }

@@ -21,25 +21,31 @@ spec:
       containers:
       - name: pi
         image: perl:5.34
-        resources: {limits: {cpu: 500m}}   # not modelled: kept verbatim
+        resources: {limits: {cpu: "0.5"}}
 `))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	c := j.Spec.Template.Spec.Containers[0]
-	fmt.Println(j.Name, *j.Spec.Completions, c.Image, string(c.Unknown["resources"]))
+	cpu := c.Resources.Limits["cpu"]
+	fmt.Println(j.Name, *j.Spec.Completions, c.Image, cpu.String())
 
 	_, err = manifest.DecodeJob([]byte(`
 apiVersion: batch/v1
 kind: Job
 spec:
   completion: 3
+  template:
+    spec:
+      containers:
+      - name: pi
+        imagePullPolice: Always
 `))
 	fmt.Println(err)
 	// Output:
-	// pi 3 perl:5.34 {"limits":{"cpu":"500m"}}
-	// line 5: spec.completion: unknown field "completion"
+	// pi 3 perl:5.34 500m
+	// line 5: strict decoding error: unknown field "spec.completion", unknown field "spec.template.spec.containers[0].imagePullPolice"
 }
 
 func ExampleEncodeYAML() {
@@ -70,9 +76,11 @@ func ExampleEncodeYAML() {
 	// spec:
 	//   completions: 3
 	//   template:
+	//     metadata: {}
 	//     spec:
 	//       containers:
-	//         - name: pi
-	//           image: perl:5.34
+	//         - image: perl:5.34
+	//           name: pi
+	//           resources: {}
 	//       restartPolicy: Never
 }

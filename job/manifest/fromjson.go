@@ -25,10 +25,12 @@ type jsonParser struct {
 	data  []byte
 	dec   *json.Decoder
 	lines []int // offsets at which lines 2, 3, ... start
+	// keepDuplicates keeps a repeated key as a member marked dup.
+	keepDuplicates bool
 }
 
 func parseJSONDocument(data []byte) (*value, error) {
-	p := &jsonParser{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	p := &jsonParser{data: data, dec: json.NewDecoder(bytes.NewReader(data)), keepDuplicates: true}
 	p.dec.UseNumber()
 	for i, c := range data {
 		if c == '\n' {
@@ -112,15 +114,18 @@ func (p *jsonParser) value(depth int) (*value, error) {
 					return nil, errAt(kl, kc, nil, "invalid JSON: %v", err)
 				}
 				k, _ := kt.(string)
-				if first, dup := seen[k]; dup {
-					return nil, errAt(kl, kc, nil, "duplicate key %q (first at line %d)", k, first)
+				_, dup := seen[k]
+				if dup && !p.keepDuplicates {
+					return nil, errAt(kl, kc, nil, "duplicate key %q (first at line %d)", k, seen[k])
 				}
-				seen[k] = kl
+				if !dup {
+					seen[k] = kl
+				}
 				mv, err := p.value(depth + 1)
 				if err != nil {
 					return nil, err
 				}
-				v.members = append(v.members, member{key: k, line: kl, col: kc, val: mv})
+				v.members = append(v.members, member{key: k, line: kl, col: kc, val: mv, dup: dup})
 				v.weight += mv.weight + int64(len(k))
 			}
 		}

@@ -92,3 +92,23 @@ func floatText(n *yaml.Node) (string, error) {
 	}
 	return strconv.FormatFloat(f, 'g', -1, 64), nil
 }
+
+// isYAML11Bool reports whether s is a boolean in YAML 1.1 (yaml.v2, and so
+// sigs.k8s.io/yaml, kubectl and the API server) but a string in YAML 1.2
+// (yaml.v3).
+func isYAML11Bool(s string) bool {
+	_, ok := yaml11Bool(s)
+	return ok
+}
+
+// yaml11Bool returns the value of a YAML 1.1 boolean that YAML 1.2 reads as
+// a string (y, yes, on, n, no, off in their case variants).
+func yaml11Bool(s string) (bool, bool) {
+	switch s {
+	case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON":
+		return true, true
+	case "n", "N", "no", "No", "NO", "off", "Off", "OFF":
+		return false, true
+	}
+	return false, false
+}

@@ -98,7 +98,7 @@ func TestDecodeNodeInner(t *testing.T) {
 	}
 	var spec job.JobSpec
 	err := manifest.DecodeNode(m.Content[3], &spec)
-	if want := `line 6: completion: unknown field "completion"`; err == nil || err.Error() != want {
+	if want := `line 6: strict decoding error: unknown field "completion"`; err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %s", err, want)
 	}
 	if err := manifest.DecodeNode(m.Content[1], st); err == nil || !strings.Contains(err.Error(), "non-nil pointer") {

@@ -1,6 +1,10 @@
 package manifest
 
-import "gopkg.in/yaml.v3"
+import (
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+)
 
 // kind is the JSON kind of a resolved value.
 type kind uint8
@@ -53,6 +57,7 @@ type member struct {
 	key       string
 	line, col int32 // position of the key
 	val       *value
+	dup       bool // an earlier member of the object has the same key
 }
 
 // lookup returns the member named key, or nil.
@@ -84,14 +89,24 @@ const (
 
 // resolver turns a yaml.Node tree into a value DAG.
 type resolver struct {
-	memo   map[*yaml.Node]*value // anchored nodes already resolved
-	work   int64                 // nodes and members produced so far (merge copies included)
-	copies int64                 // members copied by merge keys so far
-	stack  map[*yaml.Node]bool   // anchored nodes being resolved (alias cycles)
+	// keepDuplicates keeps a repeated key as a member marked dup (for
+	// decoding, which reports it by the field validation level) instead of
+	// failing.
+	keepDuplicates bool
+	memo           map[*yaml.Node]*value // anchored nodes already resolved
+	work           int64                 // nodes and members produced so far (merge copies included)
+	copies         int64                 // members copied by merge keys so far
+	stack          map[*yaml.Node]bool   // anchored nodes being resolved (alias cycles)
 }
 
 func resolveNode(n *yaml.Node) (*value, error) {
 	r := &resolver{}
+	return r.resolve(n, 0)
+}
+
+// resolveForDecoding is resolveNode keeping duplicate keys (marked dup).
+func resolveForDecoding(n *yaml.Node) (*value, error) {
+	r := &resolver{keepDuplicates: true}
 	return r.resolve(n, 0)
 }
 
@@ -165,7 +180,16 @@ func (r *resolver) resolveFresh(n *yaml.Node, depth int) (*value, error) {
 	}
 	switch n.Kind {
 	case yaml.ScalarNode:
-		return resolveScalar(n)
+		v, err := resolveScalar(n)
+		if err == nil && r.keepDuplicates && v.kind == kindString && v.plain {
+			// Decoding reads scalars as the API server's YAML reader
+			// (sigs.k8s.io/yaml, YAML 1.1) does: yes, on, no, off, y and n
+			// are booleans.
+			if b, ok := yaml11Bool(v.text); ok {
+				v.kind, v.text = kindBool, strconv.FormatBool(b)
+			}
+		}
+		return v, err
 	case yaml.SequenceNode:
 		v := &value{kind: kindArray, line: int32(n.Line), col: int32(n.Column), weight: 1}
 		v.items = make([]*value, 0, len(n.Content))
@@ -219,7 +243,10 @@ func (r *resolver) resolveMapping(n *yaml.Node, depth int) (*value, error) {
 			return nil, err
 		}
 		if first, dup := explicit[k]; dup {
-			return nil, errAt(kn.Line, kn.Column, nil, "duplicate key %q (first at line %d)", k, first)
+			if !r.keepDuplicates {
+				return nil, errAt(kn.Line, kn.Column, nil, "duplicate key %q (first at line %d)", k, first)
+			}
+			continue
 		}
 		explicit[k] = kn.Line
 	}
@@ -228,6 +255,10 @@ func (r *resolver) resolveMapping(n *yaml.Node, depth int) (*value, error) {
 		merged = map[string]bool{}
 	}
 	v.members = make([]member, 0, len(n.Content)/2)
+	var seen map[string]bool // keys placed so far, with keepDuplicates
+	if r.keepDuplicates && len(explicit) < len(n.Content)/2 {
+		seen = make(map[string]bool, len(explicit))
+	}
 	for i := 0; i < len(n.Content); i += 2 {
 		kn, vn := n.Content[i], n.Content[i+1]
 		if isMergeKey(kn) {
@@ -241,7 +272,12 @@ func (r *resolver) resolveMapping(n *yaml.Node, depth int) (*value, error) {
 		if err != nil {
 			return nil, err
 		}
-		v.members = append(v.members, member{key: k, line: int32(kn.Line), col: int32(kn.Column), val: cv})
+		dup := false
+		if seen != nil {
+			dup = seen[k]
+			seen[k] = true
+		}
+		v.members = append(v.members, member{key: k, line: int32(kn.Line), col: int32(kn.Column), val: cv, dup: dup})
 		if err := v.addWeight(cv.weight+int64(len(k)), kn); err != nil {
 			return nil, err
 		}

@@ -2,14 +2,13 @@
 // server uses (apiequality.Semantic.DeepEqual) for immutability checks and
 // for deciding that an update changed a Job's spec: nil and empty slices and
 // maps are equal, pointers compare by the values they point to (nil differs
-// from non-nil). Members kept verbatim (job.Unknown, spec.scheduling)
-// compare as decoded JSON in which null, [] and {} equal an absent member,
-// and resource quantities under "resources" compare numerically ("1" equals
-// "1000m"). It is shared by package validation and package defaults.
+// from non-nil), resource quantities compare numerically ("1" equals
+// "1000m"; see Semantic). Members kept verbatim (job.Unknown, spec.scheduling)
+// compare as decoded JSON in which null, [] and {} equal an absent member.
+// It is shared by package validation and package defaults.
 package equality
 
 import (
-	"bytes"
 	"maps"
 	"slices"
 
@@ -109,39 +108,8 @@ func ObjectMeta(a, b *job.ObjectMeta) bool {
 	return true
 }
 
-// PodSpecs reports whether two pod specs are equal, unmodelled members
-// included (see the package doc).
-func PodSpecs(a, b *job.PodSpec) bool {
-	return a.RestartPolicy == b.RestartPolicy && a.NodeName == b.NodeName &&
-		a.Hostname == b.Hostname && a.Subdomain == b.Subdomain &&
-		containersEqual(a.InitContainers, b.InitContainers) &&
-		containersEqual(a.Containers, b.Containers) &&
-		unknownEqual(a.Unknown, b.Unknown)
-}
-
-func containersEqual(a, b []job.Container) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		x, y := &a[i], &b[i]
-		if x.Name != y.Name || x.Image != y.Image || !Ptr(x.RestartPolicy, y.RestartPolicy) ||
-			len(x.Env) != len(y.Env) || !unknownEqual(x.Unknown, y.Unknown) {
-			return false
-		}
-		for k := range x.Env {
-			e, f := x.Env[k], y.Env[k]
-			if e.Name != f.Name || e.Value != f.Value || (e.ValueFrom == nil) != (f.ValueFrom == nil) {
-				return false
-			}
-			if e.ValueFrom != nil && (!Ptr(e.ValueFrom.FieldRef, f.ValueFrom.FieldRef) ||
-				!unknownEqual(e.ValueFrom.Unknown, f.ValueFrom.Unknown)) {
-				return false
-			}
-		}
-	}
-	return true
-}
+// PodSpecs reports whether two pod specs are semantically equal (Semantic).
+func PodSpecs(a, b *job.PodSpec) bool { return Semantic(a, b) }
 
 // unknownEqual compares verbatim members; a member whose value is null, []
 // or {} counts as absent.
@@ -154,11 +122,7 @@ func unknownEqual(a, b job.Unknown) bool {
 			}
 			continue
 		}
-		if k == "resources" {
-			if !resourcesEqual(v, w) {
-				return false
-			}
-		} else if !Raw(v, w) {
+		if !Raw(v, w) {
 			return false
 		}
 	}
@@ -168,15 +132,6 @@ func unknownEqual(a, b job.Unknown) bool {
 		}
 	}
 	return true
-}
-
-// resourcesEqual compares two "resources" members with quantities
-// compared numerically.
-func resourcesEqual(a, b []byte) bool {
-	if bytes.Equal(a, b) || IsEmptyJSON(a) && IsEmptyJSON(b) {
-		return true
-	}
-	return JSON(canonicalResources(DecodeOrText(a)), canonicalResources(DecodeOrText(b)))
 }
 
 // Ptr compares two pointers by the values they point to; nil equals

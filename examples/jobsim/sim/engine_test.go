@@ -126,7 +126,7 @@ spec:
   template:
     spec:
       restartPolicy: Never
-      containers: [{name: main, image: x}, {name: side, image: y}]
+      containers: [{name: main, image: x}, {name: side, image: "y"}]
 `
 
 const flakyModel = `
