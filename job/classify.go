@@ -30,6 +30,9 @@ const (
 	fInUncFail
 	// fPFDone: syncer.pf[pos] holds the pod-failure-policy outcome.
 	fPFDone
+	// fRecent: created at or after now − CreationClockSkew, or without a
+	// creationTimestamp (the Existing list of this sync's creations).
+	fRecent
 )
 
 // podRec is what one sync knows about one of the Job's pods. It is built
@@ -109,6 +112,9 @@ func (s *syncer) classify(p *Pod, adopted bool, ix int32, finRemoved bool) podRe
 	}
 	if phase == PodSucceeded {
 		r.flags |= fSucceeded
+	}
+	if isRecent(p, s.recentSince) {
+		r.flags |= fRecent
 	}
 	if (adopted || p.HasFinalizer(TrackingFinalizer)) && !finRemoved {
 		r.flags |= fHasFin

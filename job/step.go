@@ -209,6 +209,7 @@ func newSyncer(in *Input, cfg Config) *syncer {
 		s.hasCompletions, s.completions = true, *sp.Completions
 	}
 	s.exp.init(&in.Memory.Expectations)
+	s.recentSince = NewTime(s.nowT.Add(-CreationClockSkew))
 	if s.indexed && sp.BackoffLimitPerIndex != nil {
 		s.perIndex, s.perIndexLimit = true, *sp.BackoffLimitPerIndex
 	}
@@ -294,11 +295,10 @@ func (s *syncer) output() Output {
 // adopts) that were created at or after the CreatedAfter of this sync's
 // creations, or have no creationTimestamp.
 func (s *syncer) recentPodUIDs() []UID {
-	since := NewTime(s.nowT.Add(-CreationClockSkew))
 	var uids []UID
 	for i := range s.recs {
-		if p := s.recs[i].pod; isRecent(p, since) {
-			uids = append(uids, p.UID)
+		if r := &s.recs[i]; r.is(fRecent) {
+			uids = append(uids, r.pod.UID)
 		}
 	}
 	return uids

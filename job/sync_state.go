@@ -16,6 +16,8 @@ type syncer struct {
 	job  *Job   // read only
 	now  time.Time
 	nowT Time // now as the API server stores it (UTC, whole seconds)
+	// recentSince is nowT − CreationClockSkew (see fRecent).
+	recentSince Time
 
 	// status is the working copy of the Job's status that the sync edits and
 	// writes.
