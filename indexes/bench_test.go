@@ -175,3 +175,68 @@ func BenchmarkBuilder(b *testing.B) {
 		})
 	}
 }
+
+// Codec cases of the side-by-side harness (issue 16): 100,000 single
+// indexes and 1,000 intervals of 100, canonical, completions 200,000.
+var codecInputs = []struct{ name, s string }{
+	{"alternating100k", benchAlternating},
+	{"intervals1000", func() string {
+		b := make([]byte, 0, 12*1000)
+		for i := 0; i < 1000; i++ {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(200*i), 10)
+			b = append(b, '-')
+			b = strconv.AppendInt(b, int64(200*i+99), 10)
+		}
+		return string(b)
+	}()},
+}
+
+func BenchmarkCodec(b *testing.B) {
+	for _, in := range codecInputs {
+		set := mustParse(b, in.s, benchC)
+		if set.String() != in.s {
+			b.Fatalf("%s: round trip differs", in.name)
+		}
+		b.Run("parse/"+in.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(in.s)))
+			for b.Loop() {
+				if _, err := Parse(in.s, benchC); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("parse-lenient/"+in.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(in.s)))
+			for b.Loop() {
+				_ = ParseLenient(in.s, benchC)
+			}
+		})
+		b.Run("format/"+in.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = set.String()
+			}
+		})
+	}
+	// A sync's completedIndexes update: parse, add 1,000 new indexes,
+	// format.
+	b.Run("update/alternating100k+1000", func(b *testing.B) {
+		added := make([]int32, 1000)
+		for i := range added {
+			added[i] = int32(2*i + 1)
+		}
+		b.ReportAllocs()
+		var bld Builder
+		for b.Loop() {
+			prev := ParseLenient(benchAlternating, benchC)
+			bld.Reset()
+			bld.Add(added...)
+			_ = prev.Union(bld.Set()).String()
+		}
+	})
+}

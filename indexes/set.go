@@ -3,6 +3,7 @@ package indexes
 import (
 	"iter"
 	"slices"
+	"unsafe"
 )
 
 // Interval is the closed range of indexes First..Last (both included).
@@ -123,7 +124,9 @@ func (s Set) String() string {
 			buf[end] = ','
 		}
 	}
-	return string(buf)
+	// buf is never written again: hand it to the string without a copy
+	// (halves the memory a large list costs to format).
+	return unsafe.String(&buf[0], len(buf))
 }
 
 // decimalLen returns the number of decimal digits of a non-negative v.
