@@ -42,10 +42,28 @@ func Parse(s string, completions int32) (Set, error) {
 	prevLast := int32(-1)
 	for i := 0; ; i++ { // i: start of the piece; the loop's i++ skips a ","
 		var first, last int32
-		if x, y, dash, next, ok := scanPlainPiece(s, i); ok && x < c && (!dash || x < y && y < c) {
-			// The common, valid case: digits only, in range, increasing.
-			first, last, i = int32(x), int32(y), next
-		} else {
+		// The common, valid case, read inline (scanPlainPiece's rules):
+		// digits only, 1 to 18 of them, in range, increasing.
+		j, x := i, int64(0)
+		for j < len(s) && s[j]-'0' <= 9 {
+			x = x*10 + int64(s[j]-'0')
+			j++
+		}
+		fast := false
+		if n := j - i; n > 0 && n <= 18 && x < c {
+			if j == len(s) || s[j] == ',' {
+				first, last, i, fast = int32(x), int32(x), j, true
+			} else if s[j] == '-' {
+				k, y := j+1, int64(0)
+				for j = k; j < len(s) && s[j]-'0' <= 9; j++ {
+					y = y*10 + int64(s[j]-'0')
+				}
+				if n := j - k; n > 0 && n <= 18 && (j == len(s) || s[j] == ',') && x < y && y < c {
+					first, last, i, fast = int32(x), int32(y), j, true
+				}
+			}
+		}
+		if !fast {
 			// Anything else goes through the exact per-piece rules.
 			end := pieceEnd(s, i)
 			var perr pieceError
